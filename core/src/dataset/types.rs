@@ -1,0 +1,309 @@
+//! Serde types of the dataset. The JSON keys are abbreviated; the Rust field names say what they are.
+
+use crate::units::{Gigabytes, GramsPerKwh, KgCo2e, Percent, Pue, Tflops, Watts, WattsPerGb};
+use serde::{Deserialize, Serialize};
+
+/// The whole dataset, as the model consumes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    /// Version, basis and generation facts.
+    pub meta: Meta,
+    /// Every source cited by a row, referenced by [`Source::id`].
+    pub sources: Vec<Source>,
+    /// Grid intensity zones (countries and sub-national zones).
+    pub zones: Vec<Zone>,
+    /// Cloud providers with their default PUE and market-based figures.
+    pub providers: Vec<Provider>,
+    /// Cloud regions, each drawing from one [`Zone`].
+    pub regions: Vec<Region>,
+    /// Accelerators: GPUs, TPUs and other ML chips.
+    pub hardware: Vec<Hardware>,
+    /// CPUs (package TDP and core count).
+    pub cpus: Vec<Cpu>,
+    /// GPU cloud instance types.
+    pub instances: Vec<Instance>,
+    /// Defaults and equivalence constants.
+    pub constants: Constants,
+}
+
+/// Facts about the dataset as a whole.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    /// Dataset version shown in the app and written into share links, e.g. `2026.11`.
+    pub version: String,
+    /// The intensity basis of every `ci` field: `"life-cycle"`.
+    pub basis: String,
+}
+
+/// A cited source: a data file, datasheet, paper or page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// Short URL-safe id that rows reference, e.g. `em2024`.
+    pub id: String,
+    /// Human title, e.g. "Electricity Maps 2024 yearly averages".
+    pub name: String,
+    /// Where to get it.
+    pub url: String,
+    /// Licence of the data, e.g. `ODbL-1.0`.
+    #[serde(rename = "lic")]
+    pub licence: String,
+    /// Year of the values (or of publication).
+    #[serde(rename = "yr")]
+    pub year: u16,
+}
+
+/// A grid zone: a country or a sub-national grid (US balancing authority, Nordic bidding zone…).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Zone {
+    /// Electricity Maps zone id, e.g. `FR`, `US-CAL-CISO`, `SE-SE3`.
+    pub id: String,
+    /// Human name, e.g. "California (CAISO)".
+    pub name: String,
+    /// ISO 3166-1 alpha-2 country code, e.g. `US`.
+    #[serde(rename = "cc")]
+    pub country: String,
+    /// Continent code: `AF`, `AS`, `EU`, `NA`, `OC`, `SA` (or `WW` for a world aggregate).
+    #[serde(rename = "ct")]
+    pub continent: String,
+    /// Yearly average intensity on the dataset's basis (life-cycle).
+    #[serde(rename = "ci")]
+    pub intensity: GramsPerKwh,
+    /// Direct (combustion-only) intensity where the source gives it.
+    #[serde(rename = "cid", default, skip_serializing_if = "Option::is_none")]
+    pub intensity_direct: Option<GramsPerKwh>,
+    /// Low end of the intensity range (across years/sources available).
+    #[serde(rename = "lo")]
+    pub intensity_low: GramsPerKwh,
+    /// High end of the intensity range.
+    #[serde(rename = "hi")]
+    pub intensity_high: GramsPerKwh,
+    /// Year of `intensity`.
+    #[serde(rename = "yr")]
+    pub year: u16,
+    /// Source id of `intensity`.
+    #[serde(rename = "src")]
+    pub source: String,
+    /// True when the value comes from the fallback source because the primary lacks this zone.
+    #[serde(rename = "fb", default, skip_serializing_if = "std::ops::Not::not")]
+    pub fallback: bool,
+}
+
+/// A cloud provider.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Provider {
+    /// Short id used in share links, e.g. `aws`, `gcp`, `azure`.
+    pub id: String,
+    /// Display name, e.g. "Amazon Web Services".
+    pub name: String,
+    /// Provider-wide average PUE.
+    pub pue: Pue,
+    /// Low end of the provider's PUE range.
+    #[serde(rename = "pue_lo")]
+    pub pue_low: Pue,
+    /// High end of the provider's PUE range.
+    #[serde(rename = "pue_hi")]
+    pub pue_high: Pue,
+    /// Source id of the PUE figures.
+    pub pue_src: String,
+    /// Year of the PUE figures.
+    pub pue_yr: u16,
+    /// Share of energy covered by renewable contracts/offsets as the provider claims (market-based).
+    #[serde(rename = "mkt", default, skip_serializing_if = "Option::is_none")]
+    pub market_pct: Option<Percent>,
+    /// Source id of `market_pct`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mkt_src: Option<String>,
+    /// Year of `market_pct`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mkt_yr: Option<u16>,
+}
+
+/// A cloud region.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Region {
+    /// Provider id, e.g. `aws`.
+    #[serde(rename = "p")]
+    pub provider: String,
+    /// Region code exactly as the provider spells it, e.g. `us-east-1`, `europe-west4`, `westeurope`.
+    pub code: String,
+    /// Display name, e.g. "US East (N. Virginia)".
+    pub name: String,
+    /// City and/or state, e.g. "Ashburn, Virginia".
+    #[serde(rename = "loc")]
+    pub location: String,
+    /// ISO 3166-1 alpha-2 country code.
+    #[serde(rename = "cc")]
+    pub country: String,
+    /// Id of the [`Zone`] the region draws from.
+    pub zone: String,
+    /// Intensity used for the region: the provider's own figure where newer, else the zone's.
+    #[serde(rename = "ci")]
+    pub intensity: GramsPerKwh,
+    /// Low end of the intensity range.
+    #[serde(rename = "lo")]
+    pub intensity_low: GramsPerKwh,
+    /// High end of the intensity range.
+    #[serde(rename = "hi")]
+    pub intensity_high: GramsPerKwh,
+    /// Year of `intensity`.
+    #[serde(rename = "yr")]
+    pub year: u16,
+    /// Source id of `intensity`.
+    #[serde(rename = "src")]
+    pub source: String,
+    /// Region-specific PUE where the provider publishes one (else use the provider's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pue: Option<Pue>,
+    /// Source id of the region PUE.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pue_src: Option<String>,
+    /// Year of the region PUE.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pue_yr: Option<u16>,
+    /// Provider's hourly carbon-free-energy share for the region (market-based; e.g. Google CFE%).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cfe: Option<Percent>,
+}
+
+/// What kind of accelerator a hardware row is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HardwareKind {
+    /// Graphics processor.
+    Gpu,
+    /// Google Tensor Processing Unit.
+    Tpu,
+    /// Other ML accelerator (Gaudi, Trainium, Inferentia…).
+    Npu,
+    /// A system-on-chip measured as a whole (e.g. Apple M-series).
+    Soc,
+}
+
+/// An accelerator (GPU/TPU/…).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hardware {
+    /// URL-safe id, e.g. `h100-sxm`, `a100-sxm4-80gb`, `tpu-v5p`.
+    pub id: String,
+    /// Display name, e.g. "NVIDIA H100 SXM5 80GB".
+    pub name: String,
+    /// Vendor, e.g. `NVIDIA`, `AMD`, `Google`, `Intel`, `AWS`, `Apple`.
+    pub vendor: String,
+    /// Kind of device.
+    pub kind: HardwareKind,
+    /// Thermal design power (board power) per device.
+    pub tdp: Watts,
+    /// Device memory.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mem: Option<Gigabytes>,
+    /// Peak dense FP32 throughput (non-tensor).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fp32: Option<Tflops>,
+    /// Peak dense FP16/BF16 throughput (tensor cores where present; never with sparsity).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fp16: Option<Tflops>,
+    /// Release year.
+    #[serde(rename = "yr")]
+    pub year: u16,
+    /// Source id of the figures.
+    #[serde(rename = "src")]
+    pub source: String,
+}
+
+/// A CPU model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cpu {
+    /// URL-safe id, e.g. `xeon-platinum-8480`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Vendor.
+    pub vendor: String,
+    /// Package TDP.
+    pub tdp: Watts,
+    /// Physical cores.
+    pub cores: u32,
+    /// Release year (or year of the source).
+    #[serde(rename = "yr")]
+    pub year: u16,
+    /// Source id.
+    #[serde(rename = "src")]
+    pub source: String,
+}
+
+/// A GPU cloud instance type, expanding to accelerators × count.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Instance {
+    /// Instance type as the provider spells it, e.g. `p4d.24xlarge`, `a2-highgpu-8g`.
+    pub id: String,
+    /// Provider id.
+    #[serde(rename = "p")]
+    pub provider: String,
+    /// Accelerator id (a [`Hardware::id`]).
+    pub hw: String,
+    /// Number of accelerators.
+    pub n: u32,
+    /// vCPUs.
+    pub vcpus: u32,
+    /// CPU id (a [`Cpu::id`]) where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpu: Option<String>,
+    /// Instance memory (RAM).
+    pub mem: Gigabytes,
+    /// Year of the source.
+    #[serde(rename = "yr")]
+    pub year: u16,
+    /// Source id.
+    #[serde(rename = "src")]
+    pub source: String,
+}
+
+/// A single sourced number with an optional range.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sourced<T> {
+    /// The central value.
+    #[serde(rename = "v")]
+    pub value: T,
+    /// Low end, where the figure varies.
+    #[serde(rename = "lo", default, skip_serializing_if = "Option::is_none")]
+    pub low: Option<T>,
+    /// High end, where the figure varies.
+    #[serde(rename = "hi", default, skip_serializing_if = "Option::is_none")]
+    pub high: Option<T>,
+    /// Source id.
+    #[serde(rename = "src")]
+    pub source: String,
+    /// Year of the value.
+    #[serde(rename = "yr")]
+    pub year: u16,
+}
+
+/// An everyday equivalent of an amount of CO2e, e.g. kilometres driven in a passenger car.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Equivalent {
+    /// URL-safe id, e.g. `car_km`.
+    pub id: String,
+    /// Label with a `{}` where the number goes, e.g. "{} km driven by an average passenger car".
+    pub label: String,
+    /// kgCO2e per one unit of the equivalent (e.g. per km).
+    #[serde(rename = "kg")]
+    pub kg_per_unit: KgCo2e,
+    /// Source id.
+    #[serde(rename = "src")]
+    pub source: String,
+    /// Year of the value.
+    #[serde(rename = "yr")]
+    pub year: u16,
+}
+
+/// Defaults and constants.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Constants {
+    /// Industry-average data-centre PUE (for an unknown data centre), with its range.
+    pub pue_default: Sourced<Pue>,
+    /// Memory power per GB.
+    pub mem_w_per_gb: Sourced<WattsPerGb>,
+    /// World average grid intensity (fallback when nothing else is known).
+    pub world_ci: Sourced<GramsPerKwh>,
+    /// Everyday equivalents.
+    pub equivalents: Vec<Equivalent>,
+}

@@ -1,0 +1,150 @@
+//! Unit newtypes for the physical quantities of the model.
+//!
+//! Why newtypes: a bare `f64` lets watts be added to hours; these types make the compiler check the
+//! dimensional analysis of `power × time × PUE × intensity`. They serialise as plain numbers
+//! (`#[serde(transparent)]`) so the bundled JSON stays compact.
+
+use serde::{Deserialize, Serialize};
+use std::ops::{Add, Mul};
+
+macro_rules! unit {
+    ($(#[$doc:meta])* $name:ident, $symbol:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub f64);
+
+        impl $name {
+            /// The unit symbol, for display and traces.
+            pub const SYMBOL: &'static str = $symbol;
+
+            /// The raw number in this unit.
+            pub fn value(self) -> f64 {
+                self.0
+            }
+        }
+
+        impl Add for $name {
+            type Output = $name;
+            fn add(self, rhs: $name) -> $name {
+                $name(self.0 + rhs.0)
+            }
+        }
+
+        impl std::iter::Sum for $name {
+            fn sum<I: Iterator<Item = $name>>(iter: I) -> $name {
+                $name(iter.map(|x| x.0).sum())
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{} {}", self.0, $symbol)
+            }
+        }
+    };
+}
+
+unit!(
+    /// Electrical power in watts (W).
+    Watts, "W"
+);
+unit!(
+    /// A duration in hours (h).
+    Hours, "h"
+);
+unit!(
+    /// Electrical energy in kilowatt-hours (kWh).
+    Kwh, "kWh"
+);
+unit!(
+    /// Grid carbon intensity in grams of CO2-equivalent per kilowatt-hour (gCO2e/kWh).
+    GramsPerKwh, "gCO2e/kWh"
+);
+unit!(
+    /// A mass of CO2-equivalent in kilograms (kgCO2e).
+    KgCo2e, "kgCO2e"
+);
+unit!(
+    /// Memory size in gigabytes (GB).
+    Gigabytes, "GB"
+);
+unit!(
+    /// Throughput in tera floating-point operations per second (TFLOPS).
+    Tflops, "TFLOPS"
+);
+unit!(
+    /// A number of floating-point operations (FLOP), e.g. a training run's total compute.
+    Flops, "FLOP"
+);
+unit!(
+    /// A percentage, 0–100 (%).
+    Percent, "%"
+);
+unit!(
+    /// Power usage effectiveness: total facility energy / IT energy (dimensionless, ≥ 1).
+    Pue, ""
+);
+unit!(
+    /// Memory power density in watts per gigabyte (W/GB).
+    WattsPerGb, "W/GB"
+);
+
+impl Mul<Hours> for Watts {
+    type Output = Kwh;
+    /// W × h = Wh; divided by 1000 for kWh.
+    fn mul(self, rhs: Hours) -> Kwh {
+        Kwh(self.0 * rhs.0 / 1000.0)
+    }
+}
+
+impl Mul<Pue> for Kwh {
+    type Output = Kwh;
+    fn mul(self, rhs: Pue) -> Kwh {
+        Kwh(self.0 * rhs.0)
+    }
+}
+
+impl Mul<GramsPerKwh> for Kwh {
+    type Output = KgCo2e;
+    /// kWh × g/kWh = g; divided by 1000 for kg.
+    fn mul(self, rhs: GramsPerKwh) -> KgCo2e {
+        KgCo2e(self.0 * rhs.0 / 1000.0)
+    }
+}
+
+impl Mul<Gigabytes> for WattsPerGb {
+    type Output = Watts;
+    fn mul(self, rhs: Gigabytes) -> Watts {
+        Watts(self.0 * rhs.0)
+    }
+}
+
+impl Percent {
+    /// The percentage as a fraction (50 % → 0.5).
+    pub fn fraction(self) -> f64 {
+        self.0 / 100.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn power_times_time_is_energy_in_kwh() {
+        assert_eq!(Watts(250.0) * Hours(4.0), Kwh(1.0));
+    }
+
+    #[test]
+    fn energy_times_intensity_is_kg() {
+        assert_eq!(Kwh(10.0) * GramsPerKwh(400.0), KgCo2e(4.0));
+    }
+
+    #[test]
+    fn serialises_as_plain_number() {
+        assert_eq!(serde_json::to_string(&Watts(300.0)).unwrap(), "300.0");
+        let w: Watts = serde_json::from_str("72").unwrap();
+        assert_eq!(w, Watts(72.0));
+    }
+}
