@@ -5,7 +5,7 @@
 //! (`#[serde(transparent)]`) so the bundled JSON stays compact.
 
 use serde::{Deserialize, Serialize};
-use std::ops::{Add, Mul};
+use std::ops::{Add, Div, Mul, Sub};
 
 macro_rules! unit {
     ($(#[$doc:meta])* $name:ident, $symbol:expr) => {
@@ -21,6 +21,33 @@ macro_rules! unit {
             /// The raw number in this unit.
             pub fn value(self) -> f64 {
                 self.0
+            }
+
+            /// This quantity multiplied by a dimensionless factor (a count, a fraction, a ratio).
+            pub fn scale(self, factor: f64) -> $name {
+                $name(self.0 * factor)
+            }
+
+            /// True when the number is neither NaN nor infinite.
+            pub fn is_finite(self) -> bool {
+                self.0.is_finite()
+            }
+
+            /// The ratio of two quantities of this unit (dimensionless). Returns 0 when `rhs` is 0,
+            /// so a ratio can never be NaN or infinite because of a zero denominator.
+            pub fn ratio(self, rhs: $name) -> f64 {
+                if rhs.0 == 0.0 {
+                    0.0
+                } else {
+                    self.0 / rhs.0
+                }
+            }
+        }
+
+        impl Sub for $name {
+            type Output = $name;
+            fn sub(self, rhs: $name) -> $name {
+                $name(self.0 - rhs.0)
             }
         }
 
@@ -89,6 +116,39 @@ unit!(
     /// Memory power density in watts per gigabyte (W/GB).
     WattsPerGb, "W/GB"
 );
+unit!(
+    /// Accumulated device time: devices × hours (device-h), e.g. "GPU-hours".
+    DeviceHours, "device-h"
+);
+
+/// Seconds in an hour, for converting throughput-derived runtimes.
+const SECONDS_PER_HOUR: f64 = 3600.0;
+
+/// FLOP per second in one TFLOPS.
+const FLOPS_PER_TFLOPS: f64 = 1e12;
+
+impl Div<Tflops> for Flops {
+    type Output = Hours;
+    /// FLOP ÷ (TFLOPS × 10¹²) = seconds; ÷ 3600 for hours. A zero throughput yields infinite
+    /// hours, which callers reject (the model only divides by validated, positive throughputs).
+    fn div(self, rhs: Tflops) -> Hours {
+        Hours(self.0 / (rhs.0 * FLOPS_PER_TFLOPS) / SECONDS_PER_HOUR)
+    }
+}
+
+impl Hours {
+    /// Device-hours for `devices` devices running for this long.
+    pub fn device_hours(self, devices: f64) -> DeviceHours {
+        DeviceHours(self.0 * devices)
+    }
+}
+
+impl Kwh {
+    /// The extra energy a facility spends on top of this IT energy: IT × (PUE − 1).
+    pub fn pue_overhead(self, pue: Pue) -> Kwh {
+        Kwh(self.0 * (pue.0 - 1.0))
+    }
+}
 
 impl Mul<Hours> for Watts {
     type Output = Kwh;
@@ -139,6 +199,23 @@ mod tests {
     #[test]
     fn energy_times_intensity_is_kg() {
         assert_eq!(Kwh(10.0) * GramsPerKwh(400.0), KgCo2e(4.0));
+    }
+
+    #[test]
+    fn flops_over_throughput_is_hours() {
+        // 3.6e15 FLOP at 1 TFLOPS = 3600 s = 1 h.
+        assert_eq!(Flops(3.6e15) / Tflops(1.0), Hours(1.0));
+    }
+
+    #[test]
+    fn ratio_of_zero_denominator_is_zero() {
+        assert_eq!(KgCo2e(5.0).ratio(KgCo2e(0.0)), 0.0);
+        assert_eq!(KgCo2e(5.0).ratio(KgCo2e(2.0)), 2.5);
+    }
+
+    #[test]
+    fn overhead_is_it_times_pue_minus_one() {
+        assert!((Kwh(100.0).pue_overhead(Pue(1.1)).value() - 10.0).abs() < 1e-9);
     }
 
     #[test]

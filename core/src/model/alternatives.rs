@@ -1,0 +1,236 @@
+//! The same job elsewhere and on other hardware.
+//!
+//! Design note: the table must be cheap enough to recompute on every keystroke (≤ 1 ms natively for
+//! all regions, zones and accelerators). The job's IT energy is computed once; each region is then
+//! one multiplication `IT kWh × region PUE × region intensity`, and each accelerator one power and
+//! one runtime. Sorting uses `total_cmp`, so it is total and cannot panic.
+//!
+//! * Regions use **their own** PUE (region figure, else the provider's) and intensity.
+//! * Grid zones keep the job's current PUE: the same facility moved onto that grid.
+//! * Accelerators keep the device count, host, location and runs. With a FLOPs workload the runtime
+//!   is rescaled by peak dense throughput (accelerators without one are left out); with hours it is
+//!   the **same hours** on every device (`same_hours = true`), which flatters slower, cooler chips.
+//!   A measured power is carried over as the same fraction of TDP.
+
+use super::energy::Power;
+use super::factors::{peak_throughput, Factors};
+use super::job::{DeviceDraw, Job, Place};
+use super::validate::MAX_HOURS;
+use super::workload::hours_for;
+use crate::units::{GramsPerKwh, Hours, KgCo2e, Kwh, Percent, Pue};
+use serde::Serialize;
+
+/// The job in one cloud region.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RegionAlternative {
+    /// Provider id.
+    pub provider: String,
+    /// Region code.
+    pub code: String,
+    /// Region display name.
+    pub name: String,
+    /// Zone the region draws from.
+    pub zone: String,
+    /// The region's grid intensity.
+    pub intensity: GramsPerKwh,
+    /// The region's own PUE.
+    pub pue: Pue,
+    /// Facility energy there.
+    pub energy: Kwh,
+    /// Location-based emissions there.
+    pub emissions: KgCo2e,
+    /// Current emissions − these (positive = a saving).
+    pub saving: KgCo2e,
+    /// `saving` as % of the current emissions.
+    pub saving_pct: Percent,
+    /// True for the job's current region.
+    pub is_current: bool,
+}
+
+/// The job on one grid zone, in the same facility (same PUE).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ZoneAlternative {
+    /// Zone id.
+    pub id: String,
+    /// Zone display name.
+    pub name: String,
+    /// Country code.
+    pub country: String,
+    /// The zone's grid intensity.
+    pub intensity: GramsPerKwh,
+    /// Location-based emissions there.
+    pub emissions: KgCo2e,
+    /// Current emissions − these.
+    pub saving: KgCo2e,
+    /// `saving` as % of the current emissions.
+    pub saving_pct: Percent,
+    /// True for the job's current zone.
+    pub is_current: bool,
+}
+
+/// The job on one accelerator model.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HardwareAlternative {
+    /// Hardware id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Wall-clock hours per run on this hardware.
+    pub hours_per_run: Hours,
+    /// Facility energy.
+    pub energy: Kwh,
+    /// Location-based emissions.
+    pub emissions: KgCo2e,
+    /// Current emissions − these.
+    pub saving: KgCo2e,
+    /// `saving` as % of the current emissions.
+    pub saving_pct: Percent,
+    /// True when the runtime was not rescaled (the workload was given in hours).
+    pub same_hours: bool,
+    /// True for the job's current accelerator.
+    pub is_current: bool,
+}
+
+/// The alternatives table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alternatives {
+    /// The job's current location-based emissions (the reference of every saving).
+    pub current: KgCo2e,
+    /// Every cloud region, cleanest first.
+    pub regions: Vec<RegionAlternative>,
+    /// Every grid zone, cleanest first.
+    pub zones: Vec<ZoneAlternative>,
+    /// Every accelerator (with known throughput for a FLOPs workload), lowest emissions first.
+    pub hardware: Vec<HardwareAlternative>,
+    /// The cleanest region of the current provider (cloud jobs only).
+    pub cleanest_same_provider: Option<RegionAlternative>,
+    /// The cleanest region of any provider.
+    pub cleanest_overall: Option<RegionAlternative>,
+    /// True when hardware rows keep the same hours (workload given in hours).
+    pub same_hours: bool,
+}
+
+fn saving(current: KgCo2e, alt: KgCo2e) -> (KgCo2e, Percent) {
+    let s = current - alt;
+    (s, Percent(s.ratio(current) * 100.0))
+}
+
+/// The job in every region, on every zone and on every accelerator.
+pub fn alternatives(job: &Job, factors: &Factors) -> Alternatives {
+    let ds = factors.dataset();
+    let hours = job.total_hours();
+    let it = Power::of(job, job.device_power()).it() * hours;
+    let pue = job.site.pue.central;
+    let current = it * pue * job.site.intensity.central;
+
+    let (cur_provider, cur_region, cur_zone) = match &job.site.place {
+        Place::Cloud {
+            provider, region, ..
+        } => {
+            let zone = factors.region(provider, region).map(|r| r.zone.as_str());
+            (Some(provider.as_str()), Some(region.as_str()), zone)
+        }
+        Place::Zone { id, .. } => (None, None, Some(id.as_str())),
+        Place::Custom => (None, None, None),
+    };
+
+    let mut regions: Vec<RegionAlternative> = factors
+        .region_factors()
+        .iter()
+        .filter_map(|rf| {
+            let r = ds.regions.get(rf.index)?;
+            let energy = it * rf.pue.band.central;
+            let emissions = energy * rf.intensity.central;
+            let (saving, saving_pct) = saving(current, emissions);
+            Some(RegionAlternative {
+                provider: r.provider.clone(),
+                code: r.code.clone(),
+                name: r.name.clone(),
+                zone: r.zone.clone(),
+                intensity: rf.intensity.central,
+                pue: rf.pue.band.central,
+                energy,
+                emissions,
+                saving,
+                saving_pct,
+                is_current: cur_provider == Some(r.provider.as_str())
+                    && cur_region == Some(r.code.as_str()),
+            })
+        })
+        .collect();
+    regions.sort_by(|a, b| a.emissions.0.total_cmp(&b.emissions.0));
+
+    let facility = it * pue;
+    let mut zones: Vec<ZoneAlternative> = ds
+        .zones
+        .iter()
+        .filter(|z| z.intensity.is_finite())
+        .map(|z| {
+            let emissions = facility * z.intensity;
+            let (saving, saving_pct) = saving(current, emissions);
+            ZoneAlternative {
+                id: z.id.clone(),
+                name: z.name.clone(),
+                country: z.country.clone(),
+                intensity: z.intensity,
+                emissions,
+                saving,
+                saving_pct,
+                is_current: cur_provider.is_none() && cur_zone == Some(z.id.as_str()),
+            }
+        })
+        .collect();
+    zones.sort_by(|a, b| a.emissions.0.total_cmp(&b.emissions.0));
+
+    let base = Power::of(job, job.device_power());
+    let host = base.cpu + base.memory;
+    let devices = f64::from(job.devices);
+    let ci = job.site.intensity.central;
+    let same_hours = job.workload.is_none();
+    let mut hardware: Vec<HardwareAlternative> = ds
+        .hardware
+        .iter()
+        .filter(|h| h.tdp.is_finite() && h.tdp.0 >= 0.0)
+        .filter_map(|h| {
+            let hours_per_run = match job.workload {
+                None => job.hours_per_run,
+                Some(w) => hours_for(w.flops, peak_throughput(h)?, job.devices, w.mfu)
+                    .filter(|hrs| hrs.0 <= MAX_HOURS)?,
+            };
+            let per_device = match job.draw {
+                DeviceDraw::Rated { utilization } => h.tdp.scale(utilization.fraction()),
+                DeviceDraw::Measured { power } => h.tdp.scale(power.ratio(job.accelerator.tdp)),
+            };
+            let it_power = per_device.scale(devices) + host;
+            let energy = it_power * hours_per_run.scale(f64::from(job.runs)) * pue;
+            let emissions = energy * ci;
+            let (saving, saving_pct) = saving(current, emissions);
+            Some(HardwareAlternative {
+                id: h.id.clone(),
+                name: h.name.clone(),
+                hours_per_run,
+                energy,
+                emissions,
+                saving,
+                saving_pct,
+                same_hours,
+                is_current: h.id == job.accelerator.id,
+            })
+        })
+        .collect();
+    hardware.sort_by(|a, b| a.emissions.0.total_cmp(&b.emissions.0));
+
+    let cleanest_same_provider = cur_provider
+        .and_then(|p| regions.iter().find(|r| r.provider == p))
+        .cloned();
+    let cleanest_overall = regions.first().cloned();
+    Alternatives {
+        current,
+        regions,
+        zones,
+        hardware,
+        cleanest_same_provider,
+        cleanest_overall,
+        same_hours,
+    }
+}

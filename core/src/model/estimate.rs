@@ -1,0 +1,71 @@
+//! The central estimate of a validated job, with its ranges, sensitivity, equivalents and trace.
+
+use super::energy::{Energy, Power};
+use super::equivalents::{equivalents, EquivalentValue};
+use super::factors::Factors;
+use super::job::Job;
+use super::trace::{trace, Trace};
+use super::uncertainty::{sensitivity, uncertainty, Sensitivity, Uncertainty};
+use crate::units::{DeviceHours, GramsPerKwh, Hours, KgCo2e, Percent, Pue};
+use serde::Serialize;
+
+/// Everything the result view shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Estimate {
+    /// Average power by component (central).
+    pub power: Power,
+    /// Energy by component over all runs (central).
+    pub energy: Energy,
+    /// Wall-clock hours of one run.
+    pub hours_per_run: Hours,
+    /// Wall-clock hours of all runs.
+    pub wall_hours: Hours,
+    /// Devices × wall hours of all runs (e.g. GPU-hours).
+    pub device_hours: DeviceHours,
+    /// Grid intensity used (central).
+    pub intensity: GramsPerKwh,
+    /// PUE used (central).
+    pub pue: Pue,
+    /// Location-based emissions (central): energy × grid intensity.
+    pub location_based: KgCo2e,
+    /// Market-based emissions (central): location-based × (1 − market share). Reported beside the
+    /// location-based figure, never instead of it.
+    pub market_based: KgCo2e,
+    /// The market-based share applied.
+    pub market_share: Percent,
+    /// Low / central / high ranges.
+    pub uncertainty: Uncertainty,
+    /// Tornado data, largest swing first.
+    pub sensitivity: Vec<Sensitivity>,
+    /// Location-based emissions as everyday equivalents.
+    pub equivalents: Vec<EquivalentValue>,
+    /// The formula trace.
+    pub trace: Trace,
+}
+
+/// Estimates a validated job. Never fails: validation guarantees finite, in-range inputs.
+pub fn estimate(job: &Job, factors: &Factors) -> Estimate {
+    let power = Power::of(job, job.device_power());
+    let wall_hours = job.total_hours();
+    let pue = job.site.pue.central;
+    let intensity = job.site.intensity.central;
+    let energy = Energy::of(&power, wall_hours, pue);
+    let location_based = energy.total * intensity;
+    let market_based = location_based.scale(1.0 - job.market.share.fraction());
+    Estimate {
+        power,
+        energy,
+        hours_per_run: job.hours_per_run,
+        wall_hours,
+        device_hours: wall_hours.device_hours(f64::from(job.devices)),
+        intensity,
+        pue,
+        location_based,
+        market_based,
+        market_share: job.market.share,
+        uncertainty: uncertainty(job),
+        sensitivity: sensitivity(job),
+        equivalents: equivalents(location_based, &factors.dataset().constants.equivalents),
+        trace: trace(job, &power, &energy, location_based, market_based),
+    }
+}

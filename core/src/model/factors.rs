@@ -1,0 +1,246 @@
+//! An index over the dataset for fast, allocation-free lookups by id.
+//!
+//! Design note: the dataset is a set of `Vec`s (the serde contract); the model looks rows up by id
+//! on every keystroke and loops over all regions for the alternatives table, so [`Factors`] builds
+//! hash maps once and pre-resolves each region's PUE and intensity bands. It owns a copy of the
+//! dataset so callers need no lifetimes (the bundled dataset is ~150 KB; copying it once is cheap).
+
+use super::uncertainty::Interval;
+use crate::dataset::{Cpu, Dataset, Hardware, Instance, Provider, Region, Zone};
+use crate::units::{GramsPerKwh, Pue, Tflops, Watts, WattsPerGb};
+use std::collections::HashMap;
+
+/// Generic CPU power per core when the dataset has no `generic` CPU row: 12 W per core, the "Any"
+/// row of Green Algorithms' `TDP_cpu.csv` (green-algorithms-tool `data/latest/TDP_cpu.csv`).
+pub const GENERIC_CPU_W_PER_CORE: Watts = Watts(12.0);
+
+/// Source id cited for [`GENERIC_CPU_W_PER_CORE`].
+pub const GENERIC_CPU_SOURCE: &str = "green-algorithms";
+
+/// Memory power per GB if the dataset constant were unusable (non-finite or negative): Green
+/// Algorithms' 0.3725 W/GB (`referenceValues.csv`, from Karyakin & Salem 2017).
+pub const FALLBACK_MEMORY_W_PER_GB: WattsPerGb = WattsPerGb(0.3725);
+
+/// A PUE band with where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PueFactor {
+    /// Low / central / high PUE.
+    pub band: Interval<Pue>,
+    /// Source id of the central value.
+    pub source: String,
+}
+
+/// A cloud region with its resolved PUE and intensity bands, for the alternatives table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionFactor {
+    /// Index into `Dataset::regions`.
+    pub index: usize,
+    /// The region's own PUE (region figure, else the provider's, else the industry average).
+    pub pue: PueFactor,
+    /// The region's intensity band.
+    pub intensity: Interval<GramsPerKwh>,
+}
+
+/// The dataset plus indexes by id. Build once with [`Factors::new`] and share.
+#[derive(Debug, Clone)]
+pub struct Factors {
+    dataset: Dataset,
+    hardware: HashMap<String, usize>,
+    cpus: HashMap<String, usize>,
+    instances: HashMap<String, usize>,
+    zones: HashMap<String, usize>,
+    providers: HashMap<String, usize>,
+    regions: HashMap<String, HashMap<String, usize>>,
+    region_factors: Vec<RegionFactor>,
+}
+
+/// Maps each id to the index of its first row (a duplicate id keeps the first row, like a lookup
+/// that iterates the `Vec`).
+fn index_by<T>(rows: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+    let mut map = HashMap::with_capacity(rows.len());
+    for (i, row) in rows.iter().enumerate() {
+        map.entry(id(row).to_string()).or_insert(i);
+    }
+    map
+}
+
+/// A band ordered so that low ≤ central ≤ high whatever the data says; non-finite ends collapse
+/// onto the central value.
+pub(crate) fn ordered<T: Copy + PartialOrd>(
+    low: T,
+    central: T,
+    high: T,
+    finite: impl Fn(T) -> bool,
+) -> Interval<T> {
+    let low = if finite(low) && low < central {
+        low
+    } else {
+        central
+    };
+    let high = if finite(high) && high > central {
+        high
+    } else {
+        central
+    };
+    Interval { low, central, high }
+}
+
+impl Factors {
+    /// Indexes `dataset` (copied into the returned value).
+    pub fn new(dataset: &Dataset) -> Self {
+        let dataset = dataset.clone();
+        let mut regions: HashMap<String, HashMap<String, usize>> = HashMap::new();
+        for (i, r) in dataset.regions.iter().enumerate() {
+            regions
+                .entry(r.provider.clone())
+                .or_default()
+                .entry(r.code.clone())
+                .or_insert(i);
+        }
+        let mut factors = Factors {
+            hardware: index_by(&dataset.hardware, |h| &h.id),
+            cpus: index_by(&dataset.cpus, |c| &c.id),
+            instances: index_by(&dataset.instances, |i| &i.id),
+            zones: index_by(&dataset.zones, |z| &z.id),
+            providers: index_by(&dataset.providers, |p| &p.id),
+            regions,
+            region_factors: Vec::new(),
+            dataset,
+        };
+        factors.region_factors = factors
+            .dataset
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(index, r)| RegionFactor {
+                index,
+                pue: factors.region_pue(r),
+                intensity: ordered(r.intensity_low, r.intensity, r.intensity_high, |x| {
+                    x.is_finite()
+                }),
+            })
+            .collect();
+        factors
+    }
+
+    /// The indexed dataset.
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+
+    /// An accelerator by id.
+    pub fn hardware(&self, id: &str) -> Option<&Hardware> {
+        self.hardware
+            .get(id)
+            .and_then(|&i| self.dataset.hardware.get(i))
+    }
+
+    /// A CPU by id.
+    pub fn cpu(&self, id: &str) -> Option<&Cpu> {
+        self.cpus.get(id).and_then(|&i| self.dataset.cpus.get(i))
+    }
+
+    /// A cloud instance type by id.
+    pub fn instance(&self, id: &str) -> Option<&Instance> {
+        self.instances
+            .get(id)
+            .and_then(|&i| self.dataset.instances.get(i))
+    }
+
+    /// A grid zone by id.
+    pub fn zone(&self, id: &str) -> Option<&Zone> {
+        self.zones.get(id).and_then(|&i| self.dataset.zones.get(i))
+    }
+
+    /// A cloud provider by id.
+    pub fn provider(&self, id: &str) -> Option<&Provider> {
+        self.providers
+            .get(id)
+            .and_then(|&i| self.dataset.providers.get(i))
+    }
+
+    /// A cloud region by provider id and region code.
+    pub fn region(&self, provider: &str, code: &str) -> Option<&Region> {
+        self.region_index(provider, code)
+            .and_then(|i| self.dataset.regions.get(i))
+    }
+
+    /// The index of a region in `Dataset::regions`.
+    pub fn region_index(&self, provider: &str, code: &str) -> Option<usize> {
+        self.regions
+            .get(provider)
+            .and_then(|m| m.get(code))
+            .copied()
+    }
+
+    /// Every region with its resolved PUE and intensity bands, in dataset order.
+    pub fn region_factors(&self) -> &[RegionFactor] {
+        &self.region_factors
+    }
+
+    /// The industry-average PUE band for an unknown data centre.
+    pub fn industry_pue(&self) -> PueFactor {
+        let c = &self.dataset.constants.pue_default;
+        let central = if c.value.is_finite() && c.value.0 >= 1.0 {
+            c.value
+        } else {
+            Pue(1.0)
+        };
+        PueFactor {
+            band: ordered(
+                c.low.unwrap_or(central),
+                central,
+                c.high.unwrap_or(central),
+                |x| x.is_finite() && x.0 >= 1.0,
+            ),
+            source: c.source.clone(),
+        }
+    }
+
+    /// A region's own PUE: the region's published figure, else its provider's, else the industry
+    /// average. The range is the provider's low/high widened to include the central value.
+    pub fn region_pue(&self, region: &Region) -> PueFactor {
+        let Some(provider) = self.provider(&region.provider) else {
+            return self.industry_pue();
+        };
+        let (central, source) = match (region.pue, &region.pue_src) {
+            (Some(p), Some(src)) if p.is_finite() && p.0 >= 1.0 => (p, src.clone()),
+            (Some(p), None) if p.is_finite() && p.0 >= 1.0 => (p, provider.pue_src.clone()),
+            _ => (provider.pue, provider.pue_src.clone()),
+        };
+        PueFactor {
+            band: ordered(provider.pue_low, central, provider.pue_high, |x| {
+                x.is_finite() && x.0 >= 1.0
+            }),
+            source,
+        }
+    }
+
+    /// Memory power per GB and its source id.
+    pub fn memory_w_per_gb(&self) -> (WattsPerGb, String) {
+        let c = &self.dataset.constants.mem_w_per_gb;
+        if c.value.is_finite() && c.value.0 >= 0.0 {
+            (c.value, c.source.clone())
+        } else {
+            (FALLBACK_MEMORY_W_PER_GB, GENERIC_CPU_SOURCE.to_string())
+        }
+    }
+
+    /// Generic per-core CPU power and its source id: the dataset's `generic` CPU row (TDP ÷ cores)
+    /// when present, else [`GENERIC_CPU_W_PER_CORE`].
+    pub fn generic_cpu_per_core(&self) -> (Watts, String) {
+        match self.cpu(super::inputs::GENERIC_CPU) {
+            Some(c) if c.cores > 0 && c.tdp.is_finite() && c.tdp.0 >= 0.0 => {
+                (c.tdp.scale(1.0 / f64::from(c.cores)), c.source.clone())
+            }
+            _ => (GENERIC_CPU_W_PER_CORE, GENERIC_CPU_SOURCE.to_string()),
+        }
+    }
+}
+
+/// The peak dense throughput the model uses to derive runtimes: FP16/BF16 dense when known (what
+/// mixed-precision training runs at), else FP32. `None` when neither is a positive finite number.
+pub fn peak_throughput(hw: &Hardware) -> Option<Tflops> {
+    let usable = |t: Option<Tflops>| t.filter(|t| t.is_finite() && t.0 > 0.0);
+    usable(hw.fp16).or(usable(hw.fp32))
+}
