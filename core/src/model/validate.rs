@@ -149,7 +149,7 @@ pub fn validate(inputs: &Inputs, factors: &Factors) -> Result<Job, Vec<InputErro
                 None
             }
             // Zero GB means "not counted", like an empty field.
-            Some(gb) if gb == 0.0 => Some(None),
+            Some(0.0) => Some(None),
             Some(gb) => {
                 let (per_gb, source) = factors.memory_w_per_gb();
                 Some(Some(MemoryLoad {
