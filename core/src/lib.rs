@@ -5,6 +5,7 @@
 //! these modules compute. Physical quantities cross module boundaries only as the unit newtypes of
 //! [`units`], never as bare `f64`.
 
+pub mod charts;
 pub mod dataset;
 pub mod model;
 pub mod units;

@@ -1,0 +1,138 @@
+//! A thin painter over a plotters drawing area that takes CSS-pixel coordinates.
+//!
+//! Design note: charts compute their geometry in CSS pixels (the unit of pointer events and of
+//! the layout the app sees); the painter multiplies by the theme's scale and rounds to whole
+//! device pixels exactly once, so bars stay crisp on high-DPI canvases and the rounding rule is
+//! the same for every element.
+
+use super::{Area, ChartError, Theme};
+use plotters::backend::DrawingBackend;
+use plotters::element::{PathElement, Polygon, Rectangle, Text};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{Color, FontDesc, FontFamily, FontStyle, RGBColor, TextStyle};
+
+/// Horizontal text alignment relative to the anchor point.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+/// Draws shapes and texts given in CSS pixels onto an area measured in device pixels.
+pub(crate) struct Painter<'a, DB: DrawingBackend> {
+    area: &'a Area<DB>,
+    scale: f64,
+    font_factor: f64,
+}
+
+impl<'a, DB: DrawingBackend> Painter<'a, DB> {
+    /// A painter for `area` using the theme's scale and font factor.
+    pub(crate) fn new(area: &'a Area<DB>, theme: &Theme) -> Self {
+        let ff = theme.font_factor;
+        Painter {
+            area,
+            scale: theme.safe_scale(),
+            font_factor: if ff.is_finite() && ff > 0.0 { ff } else { 1.0 },
+        }
+    }
+
+    /// CSS length → device pixels (saturating; NaN becomes 0, never panics).
+    fn px(&self, v: f64) -> i32 {
+        (v * self.scale).round() as i32
+    }
+
+    /// Fills the whole area.
+    pub(crate) fn clear(&self, c: &RGBColor) -> Result<(), ChartError> {
+        Ok(self.area.fill(c)?)
+    }
+
+    /// Filled rectangle between two corners.
+    pub(crate) fn fill_rect(
+        &self,
+        (x0, y0, x1, y1): (f64, f64, f64, f64),
+        c: &RGBColor,
+    ) -> Result<(), ChartError> {
+        let r = Rectangle::new(
+            [(self.px(x0), self.px(y0)), (self.px(x1), self.px(y1))],
+            c.filled(),
+        );
+        Ok(self.area.draw(&r)?)
+    }
+
+    /// Rectangle outline of `width` CSS pixels.
+    pub(crate) fn stroke_rect(
+        &self,
+        (x0, y0, x1, y1): (f64, f64, f64, f64),
+        c: &RGBColor,
+        width: f64,
+    ) -> Result<(), ChartError> {
+        let w = self.px(width).max(1) as u32;
+        let r = Rectangle::new(
+            [(self.px(x0), self.px(y0)), (self.px(x1), self.px(y1))],
+            c.stroke_width(w),
+        );
+        Ok(self.area.draw(&r)?)
+    }
+
+    /// Straight line of `width` CSS pixels.
+    pub(crate) fn line(
+        &self,
+        from: (f64, f64),
+        to: (f64, f64),
+        c: &RGBColor,
+        width: f64,
+    ) -> Result<(), ChartError> {
+        let w = self.px(width).max(1) as u32;
+        let p = PathElement::new(
+            vec![
+                (self.px(from.0), self.px(from.1)),
+                (self.px(to.0), self.px(to.1)),
+            ],
+            c.stroke_width(w),
+        );
+        Ok(self.area.draw(&p)?)
+    }
+
+    /// Filled polygon.
+    pub(crate) fn polygon(&self, pts: &[(f64, f64)], c: &RGBColor) -> Result<(), ChartError> {
+        let pts: Vec<(i32, i32)> = pts.iter().map(|&(x, y)| (self.px(x), self.px(y))).collect();
+        Ok(self.area.draw(&Polygon::new(pts, c.filled()))?)
+    }
+
+    /// One line of text vertically centred on `y`, at `size` CSS pixels.
+    pub(crate) fn text(
+        &self,
+        s: &str,
+        (x, y): (f64, f64),
+        size: f64,
+        bold: bool,
+        c: &RGBColor,
+        align: Align,
+    ) -> Result<(), ChartError> {
+        if s.is_empty() {
+            return Ok(());
+        }
+        let style = if bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        };
+        let font = FontDesc::new(
+            FontFamily::SansSerif,
+            size * self.scale * self.font_factor,
+            style,
+        );
+        let h = match align {
+            Align::Left => HPos::Left,
+            Align::Center => HPos::Center,
+            Align::Right => HPos::Right,
+        };
+        let ts = TextStyle::from(font)
+            .color(c)
+            .pos(Pos::new(h, VPos::Center));
+        Ok(self
+            .area
+            .draw(&Text::new(s, (self.px(x), self.px(y)), ts))?)
+    }
+}
