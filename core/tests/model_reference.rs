@@ -346,3 +346,47 @@ fn estimate_serialises_to_json() {
     assert!(v["location_based"].as_f64().unwrap() > 0.0);
     assert!(v["trace"]["steps"].as_array().unwrap().len() >= 4);
 }
+
+#[test]
+fn azure_codes_and_instance_spellings_are_found() {
+    let mut ds = common::fixture();
+    let mut provider = ds.providers[1].clone();
+    provider.id = "azure".into();
+    ds.providers.push(provider);
+    ds.regions.push(common::region(
+        "azure",
+        "westeurope",
+        "FR",
+        56.0,
+        50.0,
+        70.0,
+        None,
+    ));
+    let mut inst = ds.instances[0].clone();
+    inst.id = "standard-nd96asr-v4".into();
+    ds.instances.push(inst);
+    let f = Factors::new(&ds);
+    assert!(f.region("azure", "WestEurope").is_some());
+    assert!(
+        f.region("aws", "US-EAST-1").is_none(),
+        "other providers match exactly"
+    );
+    assert!(f.instance("Standard_ND96asr_v4").is_some());
+    let inputs = Inputs {
+        compute: ComputeInput::Instance {
+            id: "Standard_ND96asr_v4".into(),
+            count: 1.0,
+        },
+        location: LocationInput::Cloud {
+            provider: "azure".into(),
+            region: "WestEurope".into(),
+        },
+        ..Inputs::default()
+    };
+    let job = validate(&inputs, &f).unwrap();
+    let a = alternatives(&job, &f);
+    assert!(a
+        .regions
+        .iter()
+        .any(|r| r.is_current && r.code == "westeurope"));
+}

@@ -13,10 +13,11 @@
 //!   A measured power is carried over as the same fraction of TDP.
 
 use super::energy::Power;
-use super::factors::{peak_throughput, Factors};
+use super::factors::{peak_throughput, Factors, RegionFactor};
 use super::job::{DeviceDraw, Job, Place};
 use super::validate::MAX_HOURS;
 use super::workload::hours_for;
+use crate::dataset::Zone;
 use crate::units::{GramsPerKwh, Hours, KgCo2e, Kwh, Percent, Pue};
 use serde::Serialize;
 
@@ -127,20 +128,28 @@ pub fn alternatives(job: &Job, factors: &Factors) -> Alternatives {
         Place::Cloud {
             provider, region, ..
         } => {
-            let zone = factors.region(provider, region).map(|r| r.zone.as_str());
-            (Some(provider.as_str()), Some(region.as_str()), zone)
+            let index = factors.region_index(provider, region);
+            let zone = index
+                .and_then(|i| ds.regions.get(i))
+                .map(|r| r.zone.as_str());
+            (Some(provider.as_str()), index, zone)
         }
         Place::Zone { id, .. } => (None, None, Some(id.as_str())),
         Place::Custom => (None, None, None),
     };
 
-    let mut regions: Vec<RegionAlternative> = factors
+    // Sort small (emissions, row) keys first and build the owned rows in order: moving 16-byte
+    // keys is cheaper than moving the rows, and it keeps the sort out of the string copies.
+    let mut keyed: Vec<(KgCo2e, &RegionFactor)> = factors
         .region_factors()
         .iter()
-        .filter_map(|rf| {
+        .map(|rf| (it * rf.pue.band.central * rf.intensity.central, rf))
+        .collect();
+    keyed.sort_by(|a, b| a.0 .0.total_cmp(&b.0 .0));
+    let regions: Vec<RegionAlternative> = keyed
+        .into_iter()
+        .filter_map(|(emissions, rf)| {
             let r = ds.regions.get(rf.index)?;
-            let energy = it * rf.pue.band.central;
-            let emissions = energy * rf.intensity.central;
             let (saving, saving_pct) = saving(current, emissions);
             Some(RegionAlternative {
                 provider: r.provider.clone(),
@@ -149,24 +158,27 @@ pub fn alternatives(job: &Job, factors: &Factors) -> Alternatives {
                 zone: r.zone.clone(),
                 intensity: rf.intensity.central,
                 pue: rf.pue.band.central,
-                energy,
+                energy: it * rf.pue.band.central,
                 emissions,
                 saving,
                 saving_pct,
-                is_current: cur_provider == Some(r.provider.as_str())
-                    && cur_region == Some(r.code.as_str()),
+                is_current: cur_region == Some(rf.index),
             })
         })
         .collect();
-    regions.sort_by(|a, b| a.emissions.0.total_cmp(&b.emissions.0));
 
+    // Zones keep the job's facility (its PUE): the same data centre moved onto that grid.
     let facility = it * pue;
-    let mut zones: Vec<ZoneAlternative> = ds
+    let mut keyed: Vec<(KgCo2e, &Zone)> = ds
         .zones
         .iter()
         .filter(|z| z.intensity.is_finite())
-        .map(|z| {
-            let emissions = facility * z.intensity;
+        .map(|z| (facility * z.intensity, z))
+        .collect();
+    keyed.sort_by(|a, b| a.0 .0.total_cmp(&b.0 .0));
+    let zones: Vec<ZoneAlternative> = keyed
+        .into_iter()
+        .map(|(emissions, z)| {
             let (saving, saving_pct) = saving(current, emissions);
             ZoneAlternative {
                 id: z.id.clone(),
@@ -180,7 +192,6 @@ pub fn alternatives(job: &Job, factors: &Factors) -> Alternatives {
             }
         })
         .collect();
-    zones.sort_by(|a, b| a.emissions.0.total_cmp(&b.emissions.0));
 
     let base = Power::of(job, job.device_power());
     let host = base.cpu + base.memory;

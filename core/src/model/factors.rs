@@ -51,7 +51,20 @@ pub struct Factors {
     zones: HashMap<String, usize>,
     providers: HashMap<String, usize>,
     regions: HashMap<String, HashMap<String, usize>>,
+    /// Azure region codes, lower-cased: Azure treats `WestEurope` and `westeurope` as the same.
+    azure_regions: HashMap<String, usize>,
+    /// Instance ids normalised by [`instance_key`], for the provider's own spellings.
+    instance_keys: HashMap<String, usize>,
     region_factors: Vec<RegionFactor>,
+}
+
+/// Provider whose region codes are case-insensitive.
+const CASE_FREE_PROVIDER: &str = "azure";
+
+/// Normalises an instance name for lookup: Azure sizes are case-insensitive and written with `_`
+/// by Azure (`Standard_ND96asr_v4`) but with `-` in the dataset ids.
+fn instance_key(name: &str) -> String {
+    name.trim().to_ascii_lowercase().replace('_', "-")
 }
 
 /// Maps each id to the index of its first row (a duplicate id keeps the first row, like a lookup
@@ -97,6 +110,18 @@ impl Factors {
                 .entry(r.code.clone())
                 .or_insert(i);
         }
+        let mut azure_regions = HashMap::new();
+        for (i, r) in dataset.regions.iter().enumerate() {
+            if r.provider == CASE_FREE_PROVIDER {
+                azure_regions
+                    .entry(r.code.to_ascii_lowercase())
+                    .or_insert(i);
+            }
+        }
+        let mut instance_keys = HashMap::new();
+        for (i, inst) in dataset.instances.iter().enumerate() {
+            instance_keys.entry(instance_key(&inst.id)).or_insert(i);
+        }
         let mut factors = Factors {
             hardware: index_by(&dataset.hardware, |h| &h.id),
             cpus: index_by(&dataset.cpus, |c| &c.id),
@@ -104,6 +129,8 @@ impl Factors {
             zones: index_by(&dataset.zones, |z| &z.id),
             providers: index_by(&dataset.providers, |p| &p.id),
             regions,
+            azure_regions,
+            instance_keys,
             region_factors: Vec::new(),
             dataset,
         };
@@ -140,10 +167,12 @@ impl Factors {
         self.cpus.get(id).and_then(|&i| self.dataset.cpus.get(i))
     }
 
-    /// A cloud instance type by id.
+    /// A cloud instance type by id; also accepts the provider's spelling of Azure sizes
+    /// (`Standard_ND96asr_v4` finds `standard-nd96asr-v4`).
     pub fn instance(&self, id: &str) -> Option<&Instance> {
         self.instances
             .get(id)
+            .or_else(|| self.instance_keys.get(&instance_key(id)))
             .and_then(|&i| self.dataset.instances.get(i))
     }
 
@@ -165,12 +194,18 @@ impl Factors {
             .and_then(|i| self.dataset.regions.get(i))
     }
 
-    /// The index of a region in `Dataset::regions`.
+    /// The index of a region in `Dataset::regions`. Codes match exactly, except Azure's, which
+    /// match case-insensitively as Azure itself does.
     pub fn region_index(&self, provider: &str, code: &str) -> Option<usize> {
-        self.regions
+        let exact = self
+            .regions
             .get(provider)
             .and_then(|m| m.get(code))
-            .copied()
+            .copied();
+        if exact.is_none() && provider == CASE_FREE_PROVIDER {
+            return self.azure_regions.get(&code.to_ascii_lowercase()).copied();
+        }
+        exact
     }
 
     /// Every region with its resolved PUE and intensity bands, in dataset order.
