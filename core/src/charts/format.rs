@@ -116,10 +116,13 @@ pub fn format_energy_kwh(kwh: f64) -> String {
 
 /// A duration given in hours: `"45 min"`, `"12.5 h"`, `"3.2 days"`.
 pub fn format_hours(h: f64) -> String {
-    if h.is_finite() && h.abs() >= 48.0 {
+    if !h.is_finite() {
+        return "n/a".to_string();
+    }
+    if h.abs() >= 48.0 {
         return format!("{} days", format_sig(h / 24.0, 3));
     }
-    if h.is_finite() && h != 0.0 && h.abs() < 1.0 {
+    if h != 0.0 && h.abs() < 1.0 {
         return format!("{} min", format_sig(h * 60.0, 3));
     }
     format!("{} h", format_sig(h, 3))

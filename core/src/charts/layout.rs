@@ -46,7 +46,7 @@ pub fn hit_rows(rows: &[Row], width: f64, x: f64, y: f64) -> Option<usize> {
 
 /// How many of `wanted` rows fit into `avail` pixels, and their height.
 pub fn fit_rows(wanted: usize, avail: f64) -> (usize, f64) {
-    if wanted == 0 || !(avail >= ROW_MIN) {
+    if wanted == 0 || avail.is_nan() || avail < ROW_MIN {
         return (0, ROW_PREF);
     }
     let per = avail / wanted as f64;

@@ -60,7 +60,8 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         Ok(self.area.draw(&r)?)
     }
 
-    /// Rectangle outline of `width` CSS pixels.
+    /// Rectangle outline of `width` CSS pixels. Drawn as a closed path because plotters' SVG
+    /// backend ignores the stroke width of rectangles, while paths honour it on every backend.
     pub(crate) fn stroke_rect(
         &self,
         (x0, y0, x1, y1): (f64, f64, f64, f64),
@@ -68,11 +69,9 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         width: f64,
     ) -> Result<(), ChartError> {
         let w = self.px(width).max(1) as u32;
-        let r = Rectangle::new(
-            [(self.px(x0), self.px(y0)), (self.px(x1), self.px(y1))],
-            c.stroke_width(w),
-        );
-        Ok(self.area.draw(&r)?)
+        let (x0, y0, x1, y1) = (self.px(x0), self.px(y0), self.px(x1), self.px(y1));
+        let pts = vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)];
+        Ok(self.area.draw(&PathElement::new(pts, c.stroke_width(w)))?)
     }
 
     /// Straight line of `width` CSS pixels.
