@@ -57,6 +57,9 @@ fn ccf_code(row: &Row) -> String {
     }
 }
 
+/// Region-specific PUEs keyed by `(provider, code)`: `(value, source id, year)`.
+type RegionPues = BTreeMap<(String, String), (f64, &'static str, u16)>;
+
 /// Builds providers and regions.
 pub fn build(paths: &Paths, zones: &[Zone]) -> Result<CloudOut, String> {
     let curated = read_csv(&paths.cur("regions.csv"), 0)?;
@@ -115,7 +118,7 @@ pub fn build(paths: &Paths, zones: &[Zone]) -> Result<CloudOut, String> {
             pci.push(ProviderIntensity {
                 p: p.into(),
                 code: code.into(),
-                ci: GramsPerKwh(round(ci, 1)),
+                ci: GramsPerKwh(round(ci, 2)),
                 yr: 2024,
                 src: "gcp2024".into(),
             });
@@ -152,11 +155,7 @@ pub fn build(paths: &Paths, zones: &[Zone]) -> Result<CloudOut, String> {
 
 /// Region-specific PUEs: CCF's trailing-twelve-month figures (2023), else Green Algorithms'
 /// (Google, 2020), else ML CO2 Impact's (2019–2020).
-fn region_pues(
-    paths: &Paths,
-    ccf: &[Row],
-    impact: &[Row],
-) -> Result<BTreeMap<(String, String), (f64, &'static str, u16)>, String> {
+fn region_pues(paths: &Paths, ccf: &[Row], impact: &[Row]) -> Result<RegionPues, String> {
     let mut out = BTreeMap::new();
     for r in impact {
         if let Some(v) = r.num("PUE") {
@@ -189,7 +188,7 @@ fn providers(
     paths: &Paths,
     ccf: &[Row],
     impact: &[Row],
-    region_pues: &BTreeMap<(String, String), (f64, &'static str, u16)>,
+    region_pues: &RegionPues,
 ) -> Result<Vec<Provider>, String> {
     let ga_pue: BTreeMap<String, f64> = read_csv(&paths.raw(GA_PUE), 1)?
         .iter()
