@@ -8,7 +8,7 @@ use emissions_core::charts::{band_index, band_label};
 
 #[test]
 fn significant_digits_and_separators() {
-    assert_eq!(format_sig(2.71828, 3), "2.72");
+    assert_eq!(format_sig(4.56789, 3), "4.57");
     assert_eq!(format_sig(3.1, 3), "3.1");
     assert_eq!(format_sig(159.6, 3), "160");
     assert_eq!(format_sig(9.996, 3), "10");

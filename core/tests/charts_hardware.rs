@@ -61,9 +61,10 @@ fn snapshot_light_dark_phone() {
         &render_with(760, h, &dark, |a, t| hardware_bars::draw(a, &data, t)),
     );
     let same = devices(false);
+    let hp = required_height(&same, 360.0);
     snapshot(
         "hardware_bars_phone_same_hours",
-        &render(360, h, |a, t| hardware_bars::draw(a, &same, t)),
+        &render(360, hp, |a, t| hardware_bars::draw(a, &same, t)),
     );
 }
 

@@ -69,6 +69,8 @@ fn snapshot_light_and_dark() {
     let hp = required_height(&top, 360.0, &Theme::light());
     let svg = render(360, hp, |a, t| region_bars::draw(a, &top, t));
     snapshot("region_bars_phone_top8", &svg);
+    let svg = render_with(360, hp, &dark, |a, t| region_bars::draw(a, &top, t));
+    snapshot("region_bars_phone_top8_dark", &svg);
 }
 
 /// Labels of the drawn rows (texts that equal a bar label), top to bottom.

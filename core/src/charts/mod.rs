@@ -5,7 +5,7 @@
 //! `layout(&data, w, h)` computes rows and bar extents in CSS pixels, `draw(area, &data, &theme)`
 //! paints that layout (multiplying by [`Theme::scale`] for high-DPI canvases) and `hit_test`
 //! maps a pointer position back to the caller's data index. Because draw and hit-test read the
-//! same [`Layout`], a tooltip can never point at a different bar than the one under the cursor.
+//! same `Layout`, a tooltip can never point at a different bar than the one under the cursor.
 //!
 //! The charts deliberately avoid `ChartBuilder` and the series features: a handful of
 //! rectangles, lines and anchored texts give full control over the typography and keep the WASM

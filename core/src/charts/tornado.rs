@@ -86,7 +86,7 @@ pub struct Layout {
 }
 
 fn rows_top(data: &Tornado) -> f64 {
-    PAD + if data.title.is_empty() { 0.0 } else { 22.0 } + 36.0
+    PAD + if data.title.is_empty() { 0.0 } else { 22.0 } + 42.0
 }
 
 /// Computes the geometry of `data` drawn `width` × `height` CSS pixels with `theme`'s font.
@@ -115,7 +115,7 @@ pub fn layout(data: &Tornado, width: f64, height: f64, theme: &Theme) -> Layout 
         .map(|it| text_width(&it.label, font))
         .fold(0.0, f64::max);
     let inner = (width - 2.0 * PAD).max(0.0);
-    let label_w = label_need.min(inner * 0.32);
+    let label_w = label_need.min(inner * 0.36);
     let label_right = PAD + label_w;
     // Room for the value labels on both sides of the bars.
     let vw = shown
@@ -161,7 +161,7 @@ pub fn layout(data: &Tornado, width: f64, height: f64, theme: &Theme) -> Layout 
         rows,
         scale,
         title_y: (!data.title.is_empty()).then_some(PAD + 9.0),
-        legend_y: top - 24.0,
+        legend_y: top - 32.0,
         label_right,
         label_w,
         font,
@@ -282,7 +282,7 @@ pub fn draw<DB: DrawingBackend>(area: &Area<DB>, data: &Tornado, theme: &Theme) 
     };
     p.text(
         &central,
-        (cx, l.legend_y + 14.0),
+        (cx, l.legend_y + 20.0),
         f - 1.0,
         true,
         &theme.text,
