@@ -33,13 +33,17 @@ fn regions_sorted_with_savings_and_own_pue() {
     assert_eq!(current.len(), 1);
     assert!(close(current[0].saving.0, 0.0));
     // aws eu-north-1: 76.8 kWh IT × 1.135 × 30 g/kWh.
-    let se = a.regions.iter().find(|r| r.code == "eu-north-1").unwrap();
+    let se = a.regions.iter().find(|r| &*r.code == "eu-north-1").unwrap();
     assert!(close(se.emissions.0, 76.8 * 1.135 * 30.0 / 1000.0));
     assert!(close(se.saving_pct.0, (1.0 - 30.0 / 385.0) * 100.0));
-    let gcp_fr = a.regions.iter().find(|r| r.code == "europe-west9").unwrap();
+    let gcp_fr = a
+        .regions
+        .iter()
+        .find(|r| &*r.code == "europe-west9")
+        .unwrap();
     assert_eq!(gcp_fr.pue.0, 1.09);
-    assert_eq!(a.cleanest_overall.as_ref().unwrap().code, "eu-north-1");
-    assert_eq!(a.cleanest_same_provider.as_ref().unwrap().provider, "aws");
+    assert_eq!(&*a.cleanest_overall.as_ref().unwrap().code, "eu-north-1");
+    assert_eq!(&*a.cleanest_same_provider.as_ref().unwrap().provider, "aws");
 }
 
 #[test]
@@ -69,10 +73,10 @@ fn zones_keep_the_current_pue_and_mark_the_current_zone() {
         ..Inputs::default()
     };
     let (e, a) = table(&inputs, &f);
-    let pl = a.zones.iter().find(|z| z.id == "PL").unwrap();
+    let pl = a.zones.iter().find(|z| &*z.id == "PL").unwrap();
     assert!(pl.is_current);
     assert!(close(pl.emissions.0, e.location_based.0));
-    let fr = a.zones.iter().find(|z| z.id == "FR").unwrap();
+    let fr = a.zones.iter().find(|z| &*z.id == "FR").unwrap();
     assert!(close(fr.emissions.0, e.energy.total.0 * 56.0 / 1000.0));
     assert!(a.cleanest_same_provider.is_none());
 }
@@ -91,12 +95,15 @@ fn hardware_with_hours_keeps_the_same_hours() {
         .hardware
         .iter()
         .all(|h| h.same_hours && h.hours_per_run.0 == 24.0));
-    let t4 = a.hardware.iter().find(|h| h.id == "t4").unwrap();
+    let t4 = a.hardware.iter().find(|h| &*h.id == "t4").unwrap();
     assert!(close(
         t4.emissions.0,
         8.0 * 70.0 * 24.0 / 1000.0 * 1.135 * 385.0 / 1000.0
     ));
-    assert_eq!(a.hardware[0].id, "t4", "coolest chip first at equal hours");
+    assert_eq!(
+        &*a.hardware[0].id, "t4",
+        "coolest chip first at equal hours"
+    );
 }
 
 #[test]
@@ -116,7 +123,7 @@ fn hardware_with_flops_rescales_runtime_by_throughput() {
         4,
         "the device without throughput is left out"
     );
-    let h100 = a.hardware.iter().find(|h| h.id == "h100-sxm").unwrap();
+    let h100 = a.hardware.iter().find(|h| &*h.id == "h100-sxm").unwrap();
     assert!(close(
         h100.hours_per_run.0,
         e.hours_per_run.0 * 312.0 / 989.0
@@ -135,7 +142,7 @@ fn measured_power_carries_over_as_a_fraction_of_tdp() {
         ..Inputs::default()
     };
     let (_, a) = table(&inputs, &f);
-    let v100 = a.hardware.iter().find(|h| h.id == "v100").unwrap();
+    let v100 = a.hardware.iter().find(|h| &*h.id == "v100").unwrap();
     // 200 W is 50 % of the A100's 400 W; the V100 is taken at 50 % of 300 W.
     assert!(close(v100.energy.0, 8.0 * 150.0 * 24.0 / 1000.0 * 1.135));
 }

@@ -388,5 +388,5 @@ fn azure_codes_and_instance_spellings_are_found() {
     assert!(a
         .regions
         .iter()
-        .any(|r| r.is_current && r.code == "westeurope"));
+        .any(|r| r.is_current && &*r.code == "westeurope"));
 }

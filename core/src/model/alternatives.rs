@@ -13,25 +13,28 @@
 //!   A measured power is carried over as the same fraction of TDP.
 
 use super::energy::Power;
-use super::factors::{peak_throughput, Factors, RegionFactor};
+use super::factors::{Factors, Label, RegionFactor, ZoneFactor};
 use super::job::{DeviceDraw, Job, Place};
 use super::validate::MAX_HOURS;
 use super::workload::hours_for;
-use crate::dataset::Zone;
 use crate::units::{GramsPerKwh, Hours, KgCo2e, Kwh, Percent, Pue};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 /// The job in one cloud region.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RegionAlternative {
     /// Provider id.
-    pub provider: String,
+    #[serde(serialize_with = "text")]
+    pub provider: Label,
     /// Region code.
-    pub code: String,
+    #[serde(serialize_with = "text")]
+    pub code: Label,
     /// Region display name.
-    pub name: String,
+    #[serde(serialize_with = "text")]
+    pub name: Label,
     /// Zone the region draws from.
-    pub zone: String,
+    #[serde(serialize_with = "text")]
+    pub zone: Label,
     /// The region's grid intensity.
     pub intensity: GramsPerKwh,
     /// The region's own PUE.
@@ -52,11 +55,14 @@ pub struct RegionAlternative {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ZoneAlternative {
     /// Zone id.
-    pub id: String,
+    #[serde(serialize_with = "text")]
+    pub id: Label,
     /// Zone display name.
-    pub name: String,
+    #[serde(serialize_with = "text")]
+    pub name: Label,
     /// Country code.
-    pub country: String,
+    #[serde(serialize_with = "text")]
+    pub country: Label,
     /// The zone's grid intensity.
     pub intensity: GramsPerKwh,
     /// Location-based emissions there.
@@ -73,9 +79,11 @@ pub struct ZoneAlternative {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HardwareAlternative {
     /// Hardware id.
-    pub id: String,
+    #[serde(serialize_with = "text")]
+    pub id: Label,
     /// Display name.
-    pub name: String,
+    #[serde(serialize_with = "text")]
+    pub name: Label,
     /// Wall-clock hours per run on this hardware.
     pub hours_per_run: Hours,
     /// Facility energy.
@@ -111,6 +119,11 @@ pub struct Alternatives {
     pub same_hours: bool,
 }
 
+/// Serialises a shared label as a plain JSON string.
+fn text<S: Serializer>(label: &Label, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(label)
+}
+
 fn saving(current: KgCo2e, alt: KgCo2e) -> (KgCo2e, Percent) {
     let s = current - alt;
     (s, Percent(s.ratio(current) * 100.0))
@@ -138,8 +151,8 @@ pub fn alternatives(job: &Job, factors: &Factors) -> Alternatives {
         Place::Custom => (None, None, None),
     };
 
-    // Sort small (emissions, row) keys first and build the owned rows in order: moving 16-byte
-    // keys is cheaper than moving the rows, and it keeps the sort out of the string copies.
+    // Sort small (emissions, row) keys first, then build the rows in order: moving 16-byte keys is
+    // cheaper than moving rows, and labels are shared (`Arc<str>`), so no string is copied.
     let mut keyed: Vec<(KgCo2e, &RegionFactor)> = factors
         .region_factors()
         .iter()
@@ -148,14 +161,13 @@ pub fn alternatives(job: &Job, factors: &Factors) -> Alternatives {
     keyed.sort_by(|a, b| a.0 .0.total_cmp(&b.0 .0));
     let regions: Vec<RegionAlternative> = keyed
         .into_iter()
-        .filter_map(|(emissions, rf)| {
-            let r = ds.regions.get(rf.index)?;
+        .map(|(emissions, rf)| {
             let (saving, saving_pct) = saving(current, emissions);
-            Some(RegionAlternative {
-                provider: r.provider.clone(),
-                code: r.code.clone(),
-                name: r.name.clone(),
-                zone: r.zone.clone(),
+            RegionAlternative {
+                provider: rf.provider.clone(),
+                code: rf.code.clone(),
+                name: rf.name.clone(),
+                zone: rf.zone.clone(),
                 intensity: rf.intensity.central,
                 pue: rf.pue.band.central,
                 energy: it * rf.pue.band.central,
@@ -163,16 +175,15 @@ pub fn alternatives(job: &Job, factors: &Factors) -> Alternatives {
                 saving,
                 saving_pct,
                 is_current: cur_region == Some(rf.index),
-            })
+            }
         })
         .collect();
 
     // Zones keep the job's facility (its PUE): the same data centre moved onto that grid.
     let facility = it * pue;
-    let mut keyed: Vec<(KgCo2e, &Zone)> = ds
-        .zones
+    let mut keyed: Vec<(KgCo2e, &ZoneFactor)> = factors
+        .zone_factors()
         .iter()
-        .filter(|z| z.intensity.is_finite())
         .map(|z| (facility * z.intensity, z))
         .collect();
     keyed.sort_by(|a, b| a.0 .0.total_cmp(&b.0 .0));
@@ -188,7 +199,7 @@ pub fn alternatives(job: &Job, factors: &Factors) -> Alternatives {
                 emissions,
                 saving,
                 saving_pct,
-                is_current: cur_provider.is_none() && cur_zone == Some(z.id.as_str()),
+                is_current: cur_provider.is_none() && cur_zone == Some(&*z.id),
             }
         })
         .collect();
@@ -198,16 +209,16 @@ pub fn alternatives(job: &Job, factors: &Factors) -> Alternatives {
     let devices = f64::from(job.devices);
     let ci = job.site.intensity.central;
     let same_hours = job.workload.is_none();
-    let mut hardware: Vec<HardwareAlternative> = ds
-        .hardware
+    let mut hardware: Vec<HardwareAlternative> = factors
+        .hardware_factors()
         .iter()
-        .filter(|h| h.tdp.is_finite() && h.tdp.0 >= 0.0)
         .filter_map(|h| {
             let hours_per_run = match job.workload {
                 None => job.hours_per_run,
-                Some(w) => hours_for(w.flops, peak_throughput(h)?, job.devices, w.mfu)
+                Some(w) => hours_for(w.flops, h.peak?, job.devices, w.mfu)
                     .filter(|hrs| hrs.0 <= MAX_HOURS)?,
             };
+            // A measured power is carried over as the same fraction of TDP.
             let per_device = match job.draw {
                 DeviceDraw::Rated { utilization } => h.tdp.scale(utilization.fraction()),
                 DeviceDraw::Measured { power } => h.tdp.scale(power.ratio(job.accelerator.tdp)),
@@ -225,14 +236,14 @@ pub fn alternatives(job: &Job, factors: &Factors) -> Alternatives {
                 saving,
                 saving_pct,
                 same_hours,
-                is_current: h.id == job.accelerator.id,
+                is_current: *h.id == *job.accelerator.id,
             })
         })
         .collect();
     hardware.sort_by(|a, b| a.emissions.0.total_cmp(&b.emissions.0));
 
     let cleanest_same_provider = cur_provider
-        .and_then(|p| regions.iter().find(|r| r.provider == p))
+        .and_then(|p| regions.iter().find(|r| &*r.provider == p))
         .cloned();
     let cleanest_overall = regions.first().cloned();
     Alternatives {

@@ -9,13 +9,14 @@ use super::uncertainty::Interval;
 use crate::dataset::{Cpu, Dataset, Hardware, Instance, Provider, Region, Zone};
 use crate::units::{GramsPerKwh, Pue, Tflops, Watts, WattsPerGb};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Generic CPU power per core when the dataset has no `generic` CPU row: 12 W per core, the "Any"
 /// row of Green Algorithms' `TDP_cpu.csv` (green-algorithms-tool `data/latest/TDP_cpu.csv`).
 pub const GENERIC_CPU_W_PER_CORE: Watts = Watts(12.0);
 
 /// Source id cited for [`GENERIC_CPU_W_PER_CORE`].
-pub const GENERIC_CPU_SOURCE: &str = "green-algorithms";
+pub const GENERIC_CPU_SOURCE: &str = "ga";
 
 /// Memory power per GB if the dataset constant were unusable (non-finite or negative): Green
 /// Algorithms' 0.3725 W/GB (`referenceValues.csv`, from Karyakin & Salem 2017).
@@ -30,15 +31,53 @@ pub struct PueFactor {
     pub source: String,
 }
 
+/// Shared, cheaply clonable text for the alternatives rows (a clone is a reference-count bump,
+/// not an allocation: the table is rebuilt on every keystroke).
+pub type Label = Arc<str>;
+
 /// A cloud region with its resolved PUE and intensity bands, for the alternatives table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RegionFactor {
     /// Index into `Dataset::regions`.
     pub index: usize,
+    /// Provider id.
+    pub provider: Label,
+    /// Region code.
+    pub code: Label,
+    /// Display name.
+    pub name: Label,
+    /// Zone id the region draws from.
+    pub zone: Label,
     /// The region's own PUE (region figure, else the provider's, else the industry average).
     pub pue: PueFactor,
     /// The region's intensity band.
     pub intensity: Interval<GramsPerKwh>,
+}
+
+/// A grid zone's labels and intensity, for the alternatives table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ZoneFactor {
+    /// Zone id.
+    pub id: Label,
+    /// Display name.
+    pub name: Label,
+    /// Country code.
+    pub country: Label,
+    /// Yearly average intensity.
+    pub intensity: GramsPerKwh,
+}
+
+/// An accelerator's labels and figures, for the alternatives table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HardwareFactor {
+    /// Hardware id.
+    pub id: Label,
+    /// Display name.
+    pub name: Label,
+    /// TDP per device.
+    pub tdp: Watts,
+    /// Peak dense throughput (see [`peak_throughput`]).
+    pub peak: Option<Tflops>,
 }
 
 /// The dataset plus indexes by id. Build once with [`Factors::new`] and share.
@@ -56,6 +95,8 @@ pub struct Factors {
     /// Instance ids normalised by [`instance_key`], for the provider's own spellings.
     instance_keys: HashMap<String, usize>,
     region_factors: Vec<RegionFactor>,
+    zone_factors: Vec<ZoneFactor>,
+    hardware_factors: Vec<HardwareFactor>,
 }
 
 /// Provider whose region codes are case-insensitive.
@@ -132,6 +173,8 @@ impl Factors {
             azure_regions,
             instance_keys,
             region_factors: Vec::new(),
+            zone_factors: Vec::new(),
+            hardware_factors: Vec::new(),
             dataset,
         };
         factors.region_factors = factors
@@ -141,10 +184,39 @@ impl Factors {
             .enumerate()
             .map(|(index, r)| RegionFactor {
                 index,
+                provider: r.provider.as_str().into(),
+                code: r.code.as_str().into(),
+                name: r.name.as_str().into(),
+                zone: r.zone.as_str().into(),
                 pue: factors.region_pue(r),
                 intensity: ordered(r.intensity_low, r.intensity, r.intensity_high, |x| {
                     x.is_finite()
                 }),
+            })
+            .filter(|rf| rf.intensity.central.is_finite() && rf.intensity.central.0 >= 0.0)
+            .collect();
+        factors.zone_factors = factors
+            .dataset
+            .zones
+            .iter()
+            .filter(|z| z.intensity.is_finite() && z.intensity.0 >= 0.0)
+            .map(|z| ZoneFactor {
+                id: z.id.as_str().into(),
+                name: z.name.as_str().into(),
+                country: z.country.as_str().into(),
+                intensity: z.intensity,
+            })
+            .collect();
+        factors.hardware_factors = factors
+            .dataset
+            .hardware
+            .iter()
+            .filter(|h| h.tdp.is_finite() && h.tdp.0 >= 0.0)
+            .map(|h| HardwareFactor {
+                id: h.id.as_str().into(),
+                name: h.name.as_str().into(),
+                tdp: h.tdp,
+                peak: peak_throughput(h),
             })
             .collect();
         factors
@@ -208,9 +280,20 @@ impl Factors {
         exact
     }
 
-    /// Every region with its resolved PUE and intensity bands, in dataset order.
+    /// Every region with its resolved PUE and intensity bands, in dataset order (rows with an
+    /// unusable intensity left out).
     pub fn region_factors(&self) -> &[RegionFactor] {
         &self.region_factors
+    }
+
+    /// Every grid zone with a usable intensity, in dataset order.
+    pub fn zone_factors(&self) -> &[ZoneFactor] {
+        &self.zone_factors
+    }
+
+    /// Every accelerator with a usable TDP, in dataset order.
+    pub fn hardware_factors(&self) -> &[HardwareFactor] {
+        &self.hardware_factors
     }
 
     /// The industry-average PUE band for an unknown data centre.

@@ -1,0 +1,147 @@
+//! The model over the real bundled dataset: the documented defaults resolve, every region and
+//! accelerator estimates to finite numbers, and the paper's formula holds on real rows.
+
+use emissions_core::dataset::bundled;
+use emissions_core::model::inputs::*;
+use emissions_core::model::*;
+use std::sync::OnceLock;
+
+fn factors() -> &'static Factors {
+    static F: OnceLock<Factors> = OnceLock::new();
+    F.get_or_init(|| match bundled() {
+        Ok(ds) => Factors::new(ds),
+        Err(e) => panic!("bundled dataset does not load: {e}"),
+    })
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+#[test]
+fn documented_default_inputs_resolve_on_the_bundled_data() {
+    let f = factors();
+    let job = match validate(&Inputs::default(), f) {
+        Ok(job) => job,
+        Err(errors) => panic!("default inputs invalid on bundled data: {errors:?}"),
+    };
+    assert_eq!(job.accelerator.id, DEFAULT_HARDWARE);
+    assert_eq!(job.devices, 8);
+    let e = estimate(&job, f);
+    // 8 × TDP × 24 h × PUE × intensity, with the bundled values.
+    let expected = 8.0 * job.accelerator.tdp.0 * 24.0 / 1000.0
+        * job.site.pue.central.0
+        * job.site.intensity.central.0
+        / 1000.0;
+    assert!(close(e.location_based.0, expected));
+    assert!(!e.equivalents.is_empty());
+    for step in &e.trace.steps {
+        for src in &step.sources {
+            assert!(
+                f.dataset().source(src).is_some(),
+                "trace cites unknown source {src}"
+            );
+        }
+    }
+}
+
+#[test]
+fn generic_cpu_and_memory_use_the_bundled_constants() {
+    let f = factors();
+    let inputs = Inputs {
+        cpu: Some(CpuInput::default()),
+        memory_gb: Some(100.0),
+        ..Inputs::default()
+    };
+    let e = calculate(&inputs, f).unwrap();
+    // Green Algorithms' "Any" CPU: 12 W per core; memory 0.3725 W/GB.
+    assert!(close(e.power.cpu.0, 8.0 * 12.0));
+    assert!(close(e.power.memory.0, 37.25));
+}
+
+#[test]
+fn every_region_and_zone_estimates_finite_and_ordered() {
+    let f = factors();
+    for r in &f.dataset().regions {
+        let inputs = Inputs {
+            location: LocationInput::Cloud {
+                provider: r.provider.clone(),
+                region: r.code.clone(),
+            },
+            ..Inputs::default()
+        };
+        let e = calculate(&inputs, f)
+            .unwrap_or_else(|err| panic!("{}/{}: {err:?}", r.provider, r.code));
+        let u = e.uncertainty.location_based;
+        assert!(u.low.0.is_finite() && u.low.0 <= u.central.0 && u.central.0 <= u.high.0);
+    }
+    for z in &f.dataset().zones {
+        let inputs = Inputs {
+            location: LocationInput::Zone {
+                zone: z.id.clone(),
+                data_centre: DataCentre::Unknown,
+            },
+            ..Inputs::default()
+        };
+        assert!(calculate(&inputs, f).is_ok(), "zone {}", z.id);
+    }
+}
+
+#[test]
+fn every_accelerator_and_instance_estimates() {
+    let f = factors();
+    for h in &f.dataset().hardware {
+        let inputs = Inputs {
+            compute: ComputeInput::Hardware {
+                id: h.id.clone(),
+                devices: 1.0,
+            },
+            ..Inputs::default()
+        };
+        assert!(calculate(&inputs, f).is_ok(), "hardware {}", h.id);
+    }
+    for i in &f.dataset().instances {
+        let inputs = Inputs {
+            compute: ComputeInput::Instance {
+                id: i.id.clone(),
+                count: 1.0,
+            },
+            ..Inputs::default()
+        };
+        assert!(calculate(&inputs, f).is_ok(), "instance {}", i.id);
+    }
+}
+
+#[test]
+fn paper_formula_on_a_real_v100() {
+    let f = factors();
+    let inputs = Inputs {
+        compute: ComputeInput::Hardware {
+            id: "v100-sxm2-16gb".into(),
+            devices: 1.0,
+        },
+        duration: DurationInput::Hours { hours: 100.0 },
+        location: LocationInput::Custom {
+            intensity: 429.0,
+            data_centre: DataCentre::Personal,
+        },
+        ..Inputs::default()
+    };
+    let e = calculate(&inputs, f).unwrap();
+    let tdp = f.hardware("v100-sxm2-16gb").unwrap().tdp.0;
+    assert!(close(e.location_based.0, tdp / 1000.0 * 100.0 * 0.429));
+}
+
+#[test]
+fn alternatives_cover_the_bundled_tables() {
+    let f = factors();
+    let job = validate(&Inputs::default(), f).unwrap();
+    let a = alternatives(&job, f);
+    assert_eq!(a.regions.len(), f.dataset().regions.len());
+    assert_eq!(a.zones.len(), f.dataset().zones.len());
+    assert_eq!(a.hardware.len(), f.dataset().hardware.len());
+    assert_eq!(a.regions.iter().filter(|r| r.is_current).count(), 1);
+    let same = a.cleanest_same_provider.as_ref().unwrap();
+    assert_eq!(&*same.provider, "aws");
+    assert!(same.emissions.0 <= a.current.0);
+}
