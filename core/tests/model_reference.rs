@@ -390,3 +390,13 @@ fn azure_codes_and_instance_spellings_are_found() {
         .iter()
         .any(|r| r.is_current && &*r.code == "westeurope"));
 }
+
+#[test]
+fn instance_host_prefills_cpu_and_memory() {
+    let f = factors();
+    let host = f.instance_host("p4de.24xlarge").unwrap();
+    assert_eq!(host.cpu.id, "generic", "the fixture instance names no CPU");
+    assert_eq!(host.cpu.cores, 48.0);
+    assert_eq!(host.memory, Gigabytes(1152.0));
+    assert!(f.instance_host("nope").is_none());
+}

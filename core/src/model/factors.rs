@@ -5,9 +5,10 @@
 //! hash maps once and pre-resolves each region's PUE and intensity bands. It owns a copy of the
 //! dataset so callers need no lifetimes (the bundled dataset is ~150 KB; copying it once is cheap).
 
+use super::inputs::{CpuInput, GENERIC_CPU};
 use super::uncertainty::Interval;
 use crate::dataset::{Cpu, Dataset, Hardware, Instance, Provider, Region, Zone};
-use crate::units::{GramsPerKwh, Pue, Tflops, Watts, WattsPerGb};
+use crate::units::{Gigabytes, GramsPerKwh, Pue, Tflops, Watts, WattsPerGb};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -78,6 +79,16 @@ pub struct HardwareFactor {
     pub tdp: Watts,
     /// Peak dense throughput (see [`peak_throughput`]).
     pub peak: Option<Tflops>,
+}
+
+/// The host of a cloud instance type, to pre-fill the CPU and memory inputs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InstanceHost {
+    /// The instance's CPU (its model when the dataset knows it, else generic) with cores =
+    /// vCPUs ÷ 2 (a vCPU is one hardware thread of a two-thread core) at 100 % usage.
+    pub cpu: CpuInput,
+    /// The instance's RAM.
+    pub memory: Gigabytes,
 }
 
 /// The dataset plus indexes by id. Build once with [`Factors::new`] and share.
@@ -248,6 +259,25 @@ impl Factors {
             .and_then(|&i| self.dataset.instances.get(i))
     }
 
+    /// The host CPU and memory of an instance type, for the UI to pre-fill the CPU and memory
+    /// inputs when an instance is chosen (the model never adds them silently).
+    pub fn instance_host(&self, id: &str) -> Option<InstanceHost> {
+        let inst = self.instance(id)?;
+        let cpu_id = inst
+            .cpu
+            .as_deref()
+            .filter(|c| self.cpu(c).is_some())
+            .unwrap_or(GENERIC_CPU);
+        Some(InstanceHost {
+            cpu: CpuInput {
+                id: cpu_id.to_string(),
+                cores: f64::from(inst.vcpus) / 2.0,
+                usage_pct: 100.0,
+            },
+            memory: inst.mem,
+        })
+    }
+
     /// A grid zone by id.
     pub fn zone(&self, id: &str) -> Option<&Zone> {
         self.zones.get(id).and_then(|&i| self.dataset.zones.get(i))
@@ -347,7 +377,7 @@ impl Factors {
     /// Generic per-core CPU power and its source id: the dataset's `generic` CPU row (TDP ÷ cores)
     /// when present, else [`GENERIC_CPU_W_PER_CORE`].
     pub fn generic_cpu_per_core(&self) -> (Watts, String) {
-        match self.cpu(super::inputs::GENERIC_CPU) {
+        match self.cpu(GENERIC_CPU) {
             Some(c) if c.cores > 0 && c.tdp.is_finite() && c.tdp.0 >= 0.0 => {
                 (c.tdp.scale(1.0 / f64::from(c.cores)), c.source.clone())
             }

@@ -25,6 +25,8 @@
 //! Algorithms, a workload given in FLOPs makes the runtime follow the hardware. Ranges come from
 //! interval propagation ([`uncertainty`]); see each module for its details.
 
+#![warn(missing_docs)]
+
 pub mod alternatives;
 pub mod energy;
 pub mod equivalents;
