@@ -1,7 +1,8 @@
 //! `cargo xtask data [--check]`: regenerates the bundled emission-factor dataset.
 //!
 //! Reads the raw public files of `../shared/sources` (override with env `MLCALC_SOURCES`) and the
-//! human-curated tables of `data/curated/`, and writes `data/dataset.json` and `data/extras.json`.
+//! human-curated tables of `data/curated/`, and writes `data/dataset.json`, `data/extras.json` and
+//! `data/SOURCES.md` (the source table with upstream repository, commit and path of each raw file).
 //! The output is deterministic: same inputs, byte-identical files. `--check` regenerates in memory
 //! and fails if the committed files differ. Where each raw file came from (upstream repository,
 //! commit and path) is listed in `data/curated/sources.csv` and `data/README.md`, so anyone can
@@ -149,6 +150,7 @@ pub fn generate(paths: &Paths) -> Result<Generated, String> {
     };
     let dataset_json = json::render(&dataset)?;
     let extras_json = json::render(&extras)?;
+    let sources_md = misc::sources_markdown(paths)?;
     let summary = summary(
         &dataset,
         &zone_out.fallbacks,
@@ -158,7 +160,11 @@ pub fn generate(paths: &Paths) -> Result<Generated, String> {
         ],
     );
     Ok(Generated {
-        files: vec![("dataset.json", dataset_json), ("extras.json", extras_json)],
+        files: vec![
+            ("dataset.json", dataset_json),
+            ("extras.json", extras_json),
+            ("SOURCES.md", sources_md),
+        ],
         summary,
     })
 }
