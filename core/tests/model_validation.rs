@@ -284,3 +284,26 @@ fn largest_accepted_job_stays_finite() {
     assert!(a.hardware.iter().all(|h| h.emissions.0.is_finite()));
     assert!(!e.trace.summary.contains('—'));
 }
+
+#[test]
+fn limits_read_with_thousands_separators() {
+    let inputs = Inputs {
+        compute: ComputeInput::Hardware {
+            id: "v100".into(),
+            devices: 2e6,
+        },
+        ..Inputs::default()
+    };
+    assert_eq!(
+        errors(&inputs)[0].to_string(),
+        "Number of devices is implausibly large: at most 1,000,000 is accepted (got 2,000,000)"
+    );
+    let nan = Inputs {
+        runs: f64::NAN,
+        ..Inputs::default()
+    };
+    assert_eq!(
+        errors(&nan)[0].to_string(),
+        "Number of runs must be a number (got NaN)"
+    );
+}

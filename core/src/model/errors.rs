@@ -164,10 +164,11 @@ impl InputError {
     }
 }
 
-/// Formats a number for a message: integers without a decimal point, others as typed.
+/// Formats a number for a message exactly as typed, with thousands separators for integers
+/// (`2000000` → "2,000,000") so the limits read easily.
 fn show(x: f64) -> String {
     if x.is_finite() && x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{}", x as i64)
+        super::trace::group(&format!("{x:.0}"))
     } else {
         format!("{x}")
     }

@@ -32,7 +32,7 @@ pub struct Trace {
 }
 
 /// Inserts thousands separators into the integer part of a plain decimal string.
-fn group(s: &str) -> String {
+pub(crate) fn group(s: &str) -> String {
     let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
     let (int, frac) = rest
         .split_once('.')
