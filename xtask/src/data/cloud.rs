@@ -92,6 +92,7 @@ pub fn build(paths: &Paths, zones: &[Zone]) -> Result<CloudOut, String> {
             ));
         }
     }
+    check_coverage(paths, &known, &ccf)?;
     let region_pues = region_pues(paths, &ccf, &impact)?;
     let mut regions = Vec::new();
     let mut pci = Vec::new();
@@ -151,6 +152,46 @@ pub fn build(paths: &Paths, zones: &[Zone]) -> Result<CloudOut, String> {
         regions,
         provider_intensities: pci,
     })
+}
+
+/// Every region of CCF and of Green Algorithms' list must be in `regions.csv` or, with a reason,
+/// in `regions_excluded.csv`, so a newer source cannot add a region unnoticed.
+fn check_coverage(
+    paths: &Paths,
+    known: &BTreeSet<(String, String)>,
+    ccf: &[Row],
+) -> Result<(), String> {
+    let excluded: BTreeSet<(String, String)> = read_csv(&paths.cur("regions_excluded.csv"), 0)?
+        .iter()
+        .map(|r| (r.get("p").to_string(), r.get("code").to_string()))
+        .collect();
+    let mut wanted: Vec<(String, String)> = ccf
+        .iter()
+        .map(|r| (r.get("provider").to_string(), ccf_code(r)))
+        .collect();
+    for r in read_csv(&paths.raw(GA_DC), 1)? {
+        let code = match r.get("provider") {
+            // Green Algorithms spells Azure regions as display names: "Germany North (Public)".
+            "azure" => r
+                .get("Name")
+                .split(" (")
+                .next()
+                .unwrap_or_default()
+                .replace(' ', "")
+                .to_ascii_lowercase(),
+            _ => r.get("Name").to_string(),
+        };
+        wanted.push((r.get("provider").to_string(), code));
+    }
+    for key in wanted {
+        if !known.contains(&key) && !excluded.contains(&key) {
+            return Err(format!(
+                "region {}/{} is in a source but in neither regions.csv nor regions_excluded.csv",
+                key.0, key.1
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Region-specific PUEs: CCF's trailing-twelve-month figures (2023), else Green Algorithms'
