@@ -4,8 +4,8 @@ mod charts_util;
 
 use charts_util::{find_text, hex, render, render_with, snapshot, texts};
 use emissions_core::charts::hardware_bars::{
-    self, hit_test, layout, required_height, table_rows, text_alternative, HardwareBars,
-    HardwareRow, CAPTION_SAME_HOURS, CAPTION_SCALED,
+    self, hit_test, layout, required_height, table_rows, text_alternative, tooltip_lines,
+    HardwareBars, HardwareRow, CAPTION_SAME_HOURS, CAPTION_SCALED,
 };
 use emissions_core::charts::Theme;
 
@@ -239,4 +239,16 @@ fn table_and_text_alternative_carry_the_numbers() {
         alt.contains("your device NVIDIA A100 SXM 80GB: 50.2 kg CO₂e"),
         "{alt}"
     );
+}
+
+#[test]
+fn tooltips_name_every_metric() {
+    let data = devices(true);
+    let t = tooltip_lines(&data, 0);
+    assert_eq!(t[0], "NVIDIA A100 SXM 80GB");
+    assert!(t[1].starts_with("Emissions: ") && t[1].ends_with(" CO₂e"));
+    assert!(t[2].starts_with("Energy: ") && t[3].starts_with("Wall time: "));
+    assert_eq!(t.last().map(String::as_str), Some("Your current device"));
+    assert_eq!(tooltip_lines(&data, 1).len(), 4);
+    assert!(tooltip_lines(&data, 42).is_empty());
 }

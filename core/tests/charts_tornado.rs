@@ -4,8 +4,8 @@ mod charts_util;
 
 use charts_util::{find_text, hex, render, render_with, snapshot, texts};
 use emissions_core::charts::tornado::{
-    self, hit_test, layout, required_height, sorted, table_rows, text_alternative, Tornado,
-    TornadoItem,
+    self, hit_test, layout, required_height, sorted, table_rows, text_alternative, tooltip_lines,
+    Tornado, TornadoItem,
 };
 use emissions_core::charts::Theme;
 
@@ -184,4 +184,19 @@ fn dark_theme_uses_its_own_colours() {
     assert!(svg.contains(&format!("fill=\"{}\"", hex(&dark.background))));
     assert!(svg.contains(&format!("fill=\"{}\"", hex(&dark.lower))));
     assert!(!svg.contains(&format!("fill=\"{}\"", hex(&Theme::light().text))));
+}
+
+#[test]
+fn tooltips_give_both_cases_and_the_swing() {
+    let data = example();
+    assert_eq!(
+        tooltip_lines(&data, 0),
+        vec![
+            "PUE",
+            "Low: 50 kg CO₂e at 1.1",
+            "High: 72.5 kg CO₂e at 1.45",
+            "Swing: 22.5 kg CO₂e"
+        ]
+    );
+    assert!(tooltip_lines(&data, 9).is_empty());
 }

@@ -17,6 +17,17 @@
 //! them from any model output and the saved-job comparison can reuse [`region_bars`] as a
 //! generic labelled-bar chart. Every chart also offers `text_alternative` and `table_rows` for
 //! the accessible text and the "show as table" toggle.
+//!
+//! Using a chart from the canvas glue (sketch):
+//! 1. `let dpr = window.device_pixel_ratio();` size the canvas element to `css_w × css_h` with
+//!    CSS and set its `width`/`height` attributes to `css × dpr` (rounded);
+//! 2. `let theme = Theme::dark().with_scale(dpr);` (or `Theme::light()`), then
+//!    `region_bars::draw(&CanvasBackend::with_canvas_object(c)?.into_drawing_area(), &data, &theme)`;
+//! 3. on pointer events call `region_bars::hit_test(&region_bars::layout(&data, css_w, css_h,
+//!    &theme), ev.offset_x(), ev.offset_y())` — CSS pixels, no DPR conversion — and show
+//!    `region_bars::tooltip_lines(&data, i)` or select region `i`;
+//! 4. for "show all", set `data.max_rows = 0` and the canvas height to
+//!    `region_bars::required_height(&data, css_w, &theme)`.
 
 pub mod format;
 pub mod hardware_bars;

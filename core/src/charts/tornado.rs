@@ -361,3 +361,16 @@ pub fn table_rows(data: &Tornado) -> Vec<Vec<String>> {
     }
     out
 }
+
+/// Tooltip lines for input `index`: name, both cases and the swing; empty when out of range.
+pub fn tooltip_lines(data: &Tornado, index: usize) -> Vec<String> {
+    let Some(it) = data.items.get(index) else {
+        return Vec::new();
+    };
+    vec![
+        it.label.clone(),
+        format!("Low: {}", case(it.low, &it.low_input)),
+        format!("High: {}", case(it.high, &it.high_input)),
+        format!("Swing: {} CO₂e", format_mass_kg(it.swing())),
+    ]
+}

@@ -59,3 +59,23 @@ pub fn table_rows(data: &HardwareBars) -> Vec<Vec<String>> {
     }
     out
 }
+
+/// Tooltip lines for device `index`: name, the three metrics and whether it is the current
+/// device; empty when the index is out of range.
+pub fn tooltip_lines(data: &HardwareBars, index: usize) -> Vec<String> {
+    let Some(r) = data.rows.get(index) else {
+        return Vec::new();
+    };
+    let m = r.metrics();
+    let f = |k: usize| format_metric(k, m.get(k).copied().unwrap_or(f64::NAN));
+    let mut out = vec![
+        r.label.clone(),
+        format!("Emissions: {} CO₂e", f(0)),
+        format!("Energy: {}", f(1)),
+        format!("Wall time: {}", f(2)),
+    ];
+    if data.highlighted == Some(index) {
+        out.push("Your current device".to_string());
+    }
+    out
+}

@@ -267,17 +267,17 @@ pub fn hit_test(layout: &Layout, x: f64, y: f64) -> Option<usize> {
 /// at the preferred row height, for a chart `width` CSS pixels wide.
 pub fn required_height(data: &RegionBars, width: f64, theme: &Theme) -> u32 {
     let (_, _, _, top) = header(data, finite_or_zero(width), theme.base_font());
-    let finite = data.bars.iter().filter(|b| b.value.is_finite()).count();
+    let order = sorted_finite(data.bars.iter().map(|b| b.value));
     let n = match data.max_rows {
-        0 => finite,
-        m => m.min(finite),
+        0 => order.len(),
+        m => m.min(order.len()),
     };
-    // Reserve the appended current-choice row whenever it could be outside the top N.
-    let extra = if data.highlighted.is_some() && n < finite {
-        ROW_PREF + SEP_GAP
-    } else {
-        0.0
-    };
+    // The current choice below the top N is appended after a separator.
+    let below = data
+        .highlighted
+        .and_then(|h| order.iter().position(|&i| i == h))
+        .is_some_and(|p| p >= n);
+    let extra = if below { ROW_PREF + SEP_GAP } else { 0.0 };
     let rows = (n as f64 * ROW_PREF).max(ROW_MIN * 2.0);
     (top + AXIS_H + rows + extra + FOOTER_H + PAD).ceil() as u32
 }
