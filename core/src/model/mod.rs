@@ -24,6 +24,20 @@
 //! (`TDP × hours × intensity`); with a CPU and memory it is Green Algorithms' formula. Unlike Green
 //! Algorithms, a workload given in FLOPs makes the runtime follow the hardware. Ranges come from
 //! interval propagation ([`uncertainty`]); see each module for its details.
+//!
+//! ```
+//! use emissions_core::dataset::bundled;
+//! use emissions_core::model::{alternatives, estimate, validate, Factors, Inputs};
+//!
+//! let factors = Factors::new(bundled().expect("the bundled dataset parses"));
+//! // The documented default: 8 × a100-sxm4-80gb, 24 h, 1 run, aws us-east-1.
+//! let job = validate(&Inputs::default(), &factors).expect("the defaults are valid");
+//! let result = estimate(&job, &factors);
+//! let range = result.uncertainty.location_based;
+//! assert!(range.low <= range.central && range.central <= range.high);
+//! let table = alternatives(&job, &factors);
+//! assert!(table.cleanest_overall.is_some());
+//! ```
 
 #![warn(missing_docs)]
 
