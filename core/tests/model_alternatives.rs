@@ -86,6 +86,7 @@ fn hardware_with_hours_keeps_the_same_hours() {
     let f = factors();
     let (_, a) = table(&Inputs::default(), &f);
     assert!(a.same_hours);
+    assert!(a.hardware_basis.starts_with("Same hours"));
     assert_eq!(
         a.hardware.len(),
         5,

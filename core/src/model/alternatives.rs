@@ -117,7 +117,19 @@ pub struct Alternatives {
     pub cleanest_overall: Option<RegionAlternative>,
     /// True when hardware rows keep the same hours (workload given in hours).
     pub same_hours: bool,
+    /// A plain sentence saying how the hardware rows were computed, for display under the table.
+    pub hardware_basis: &'static str,
 }
+
+/// Shown under the hardware table when the workload was given in hours.
+pub const SAME_HOURS_NOTE: &str = "Same hours on every accelerator: the job was given in hours, \
+     so faster chips are not credited with finishing sooner. Enter the workload in FLOPs to scale \
+     the runtime by each chip's throughput.";
+
+/// Shown under the hardware table when the workload was given in FLOPs.
+pub const SCALED_HOURS_NOTE: &str = "Runtime scaled by each accelerator's peak dense throughput \
+     (FP16/BF16, else FP32) at the same model-FLOPs utilization; accelerators without a known \
+     throughput are left out.";
 
 /// Serialises a shared label as a plain JSON string.
 fn text<S: Serializer>(label: &Label, serializer: S) -> Result<S::Ok, S::Error> {
@@ -254,5 +266,10 @@ pub fn alternatives(job: &Job, factors: &Factors) -> Alternatives {
         cleanest_same_provider,
         cleanest_overall,
         same_hours,
+        hardware_basis: if same_hours {
+            SAME_HOURS_NOTE
+        } else {
+            SCALED_HOURS_NOTE
+        },
     }
 }

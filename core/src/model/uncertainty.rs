@@ -23,7 +23,7 @@
 //! the swing of the emissions is the width of its tornado bar. Inputs with no range are omitted.
 
 use super::energy::{Energy, Power};
-use super::job::{DeviceDraw, Job};
+use super::job::{DeviceDraw, Job, PueBasis};
 use crate::units::{GramsPerKwh, KgCo2e, Kwh, Pue, Watts};
 use serde::Serialize;
 
@@ -213,6 +213,10 @@ pub fn sensitivity(job: &Job) -> Vec<Sensitivity> {
         DeviceDraw::Measured { .. } => "measured power ± 10 %",
         DeviceDraw::Rated { .. } => "real draw 60–100 % of TDP",
     };
+    let pue_basis = match job.site.pue_basis {
+        PueBasis::IndustryAverage => "industry-average PUE range (survey)",
+        _ => "provider's published PUE range",
+    };
     let mut out = Vec::with_capacity(3);
     if !b.device_power.is_exact() {
         let lo = footprint(job, b.device_power.low, c.1, c.2).1;
@@ -231,7 +235,7 @@ pub fn sensitivity(job: &Job) -> Vec<Sensitivity> {
         out.push((
             UncertainInput::Pue,
             range_text(b.pue.low.0, b.pue.high.0, ""),
-            "published PUE range",
+            pue_basis,
             lo,
             hi,
         ));
