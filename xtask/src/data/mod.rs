@@ -9,6 +9,7 @@
 //! refetch it.
 
 mod cloud;
+mod cpus;
 mod hardware;
 mod json;
 mod misc;
