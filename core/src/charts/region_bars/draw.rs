@@ -1,7 +1,7 @@
 //! Painting of the region chart from its [`Layout`](super::Layout).
 
 use super::{layout, RegionBars, LEGEND_CAPTION};
-use crate::charts::format::{format_mass_kg, truncate_to_width};
+use crate::charts::format::{format_mass_kg, text_width, truncate_to_width};
 use crate::charts::layout::PAD;
 use crate::charts::paint::{Align, Painter};
 use crate::charts::theme::band_label;
@@ -123,14 +123,17 @@ pub fn draw<DB: DrawingBackend>(area: &Area<DB>, data: &RegionBars, theme: &Them
             &theme.text,
             Align::Right,
         )?;
-        p.text(
-            &format_mass_kg(bar.value),
-            (bx1 + 5.0, mid),
-            f,
-            hl,
-            &theme.text,
-            Align::Left,
-        )?;
+        // A background patch under the value keeps grid lines from striking through it (the
+        // highlighted row's tint already covers them).
+        let value = format_mass_kg(bar.value);
+        if !hl {
+            let tw = text_width(&value, f);
+            p.fill_rect(
+                (bx1 + 3.0, mid - f * 0.6, bx1 + 7.0 + tw, mid + f * 0.6),
+                &theme.background,
+            )?;
+        }
+        p.text(&value, (bx1 + 5.0, mid), f, hl, &theme.text, Align::Left)?;
     }
 
     if l.hidden > 0 {
