@@ -466,3 +466,39 @@ fn bad_json_is_an_error_not_a_panic() {
     let err = parse("{\"meta\":").expect_err("truncated JSON");
     assert!(err.to_string().contains("could not be read"));
 }
+
+#[test]
+fn bundled_is_parsed_once() {
+    let a: *const Dataset = ds();
+    let b: *const Dataset = ds();
+    assert_eq!(a, b, "the same cached dataset is returned");
+}
+
+#[test]
+fn validation_catches_broken_rows() {
+    let mut d = ds().clone();
+    assert!(problems(&d).is_empty());
+    d.regions[0].zone = "XX-NOWHERE".into();
+    d.hardware[0].tdp = Watts(5000.0);
+    d.zones[0].intensity = GramsPerKwh(1500.0);
+    d.instances[0].hw = "no-such-gpu".into();
+    d.cpus[0].source = "no-such-source".into();
+    d.providers[0].pue = Pue(0.9);
+    let dup = d.hardware[1].clone();
+    d.hardware.push(dup);
+    let found = problems(&d).join("\n");
+    for needle in [
+        "unknown zone XX-NOWHERE",
+        "TDP 5000",
+        "intensity 1500",
+        "unknown hardware no-such-gpu",
+        "unknown source id `no-such-source`",
+        "PUE 0.9",
+        "duplicate id",
+    ] {
+        assert!(
+            found.contains(needle),
+            "expected a problem mentioning `{needle}` in:\n{found}"
+        );
+    }
+}
