@@ -2,58 +2,12 @@
 
 mod charts_util;
 
+use charts_util::region::{gcp, row_labels};
 use charts_util::{find_text, hex, render, render_with, snapshot, texts};
 use emissions_core::charts::region_bars::{
-    self, hit_test, layout, required_height, table_rows, text_alternative, tooltip_lines,
-    RegionBar, RegionBars,
+    self, hit_test, layout, required_height, table_rows, text_alternative, RegionBar,
 };
 use emissions_core::charts::Theme;
-
-/// Google Cloud regions with plausible grid intensities (g CO₂e/kWh), deliberately unsorted.
-const GCP: &[(&str, f64)] = &[
-    ("us-central1 (Iowa)", 430.0),
-    ("europe-north1 (Finland)", 39.0),
-    ("asia-south1 (Mumbai)", 710.0),
-    ("europe-west1 (Belgium)", 110.0),
-    ("us-west1 (Oregon)", 79.0),
-    ("northamerica-northeast1 (Montréal)", 1.5),
-    ("asia-east1 (Taiwan)", 540.0),
-    ("europe-west3 (Frankfurt)", 340.0),
-    ("australia-southeast1 (Sydney)", 600.0),
-    ("southamerica-east1 (São Paulo)", 87.0),
-    ("us-east4 (N. Virginia)", 330.0),
-    ("asia-northeast1 (Tokyo)", 450.0),
-    ("europe-west2 (London)", 170.0),
-    ("europe-west9 (Paris)", 45.0),
-    ("me-west1 (Tel Aviv)", 520.0),
-    ("asia-southeast2 (Jakarta)", 690.0),
-];
-
-/// Emissions of a 128 kWh job in every region; the current choice is us-central1 (index 0).
-fn gcp() -> RegionBars {
-    let kwh = 128.0;
-    let current = GCP[0].1 * kwh / 1000.0;
-    RegionBars {
-        title: "This job in every Google Cloud region".into(),
-        bars: GCP
-            .iter()
-            .map(|&(label, g)| {
-                let value = g * kwh / 1000.0;
-                RegionBar {
-                    label: label.into(),
-                    value,
-                    intensity: g,
-                    saving_pct: 100.0 * (1.0 - value / current),
-                }
-            })
-            .collect(),
-        unit_label: "kg CO₂e".into(),
-        label_header: "Region".into(),
-        item_noun: "regions".into(),
-        highlighted: Some(0),
-        max_rows: 0,
-    }
-}
 
 #[test]
 fn snapshot_light_and_dark() {
@@ -72,18 +26,6 @@ fn snapshot_light_and_dark() {
     let svg = render_with(360, hp, &dark, |a, t| region_bars::draw(a, &top, t));
     snapshot("region_bars_phone_top8_dark", &svg);
 }
-
-/// Labels of the drawn rows (texts that equal a bar label), top to bottom.
-fn row_labels(svg: &str, data: &RegionBars) -> Vec<(String, f64)> {
-    let mut v: Vec<(String, f64)> = texts(svg)
-        .into_iter()
-        .filter(|t| data.bars.iter().any(|b| b.label == t.text))
-        .map(|t| (t.text, t.y))
-        .collect();
-    v.sort_by(|a, b| a.1.total_cmp(&b.1));
-    v
-}
-
 #[test]
 fn bars_are_sorted_cleanest_first_whatever_the_input_order() {
     let data = gcp();
@@ -334,133 +276,4 @@ fn device_pixel_ratio_scales_every_coordinate() {
             "{p:?} {q:?}"
         );
     }
-}
-
-#[test]
-fn text_alternative_table_and_tooltip_carry_the_numbers() {
-    let data = gcp();
-    assert_eq!(
-        text_alternative(&data),
-        "This job in every Google Cloud region: 16 regions, from 192 g CO₂e \
-         (northamerica-northeast1 (Montréal)) to 90.9 kg CO₂e (asia-south1 (Mumbai)); \
-         your choice us-central1 (Iowa): 55 kg CO₂e."
-    );
-    let rows = table_rows(&data);
-    assert_eq!(rows.len(), 17);
-    assert_eq!(rows[0][0], "Region");
-    assert_eq!(rows[0][1], "Emissions (kg CO₂e)");
-    assert_eq!(
-        rows[1],
-        vec![
-            "northamerica-northeast1 (Montréal)",
-            "0.192",
-            "1.5",
-            "100 % less"
-        ]
-    );
-    let mine = rows
-        .iter()
-        .find(|r| r[0].starts_with("us-central1"))
-        .expect("current row");
-    assert_eq!(
-        mine,
-        &vec![
-            "us-central1 (Iowa) (your choice)",
-            "55",
-            "430",
-            "your choice"
-        ]
-    );
-    let mumbai = rows.last().expect("last");
-    assert_eq!(mumbai[3], "65 % more");
-    assert_eq!(
-        tooltip_lines(&data, 1),
-        vec![
-            "europe-north1 (Finland)",
-            "Emissions: 4.99 kg CO₂e",
-            "Grid intensity: 39 g CO₂e/kWh",
-            "91 % less than your choice"
-        ]
-    );
-    assert_eq!(
-        tooltip_lines(&data, 0).last().map(String::as_str),
-        Some("Your current choice")
-    );
-    assert!(tooltip_lines(&data, 99).is_empty());
-}
-
-#[test]
-fn without_intensities_it_is_a_generic_labelled_bar_chart() {
-    let data = RegionBars {
-        title: "Saved jobs".into(),
-        bars: ["baseline", "smaller model", "moved to Finland"]
-            .iter()
-            .zip([120.0, 80.0, 12.0])
-            .map(|(l, v)| RegionBar {
-                label: (*l).into(),
-                value: v,
-                intensity: f64::NAN,
-                saving_pct: f64::NAN,
-            })
-            .collect(),
-        unit_label: "kg CO₂e".into(),
-        label_header: "Saved job".into(),
-        item_noun: "jobs".into(),
-        highlighted: Some(0),
-        max_rows: 0,
-    };
-    let svg = render(600, 200, |a, t| region_bars::draw(a, &data, t));
-    let ts = texts(&svg);
-    assert!(
-        ts.iter().all(|t| !t.text.starts_with("Grid intensity")),
-        "no legend"
-    );
-    let labels: Vec<String> = row_labels(&svg, &data)
-        .into_iter()
-        .map(|(l, _)| l)
-        .collect();
-    assert_eq!(
-        labels,
-        vec!["moved to Finland", "smaller model", "baseline"]
-    );
-    assert_eq!(table_rows(&data)[1][2], "n/a");
-}
-
-#[test]
-fn band_colours_are_distinct_and_visible_in_both_themes() {
-    for theme in [Theme::light(), Theme::dark()] {
-        let mut lum: Vec<f64> = Vec::new();
-        for c in &theme.bands {
-            assert!(
-                contrast(c, &theme.background) >= 2.9,
-                "{c:?} on {:?}",
-                theme.background
-            );
-            lum.push(luminance(c));
-        }
-        // Monotonic lightness: readable as a sequence without hue (colour-blind safe).
-        let up = lum.windows(2).all(|w| w[0] < w[1]);
-        let down = lum.windows(2).all(|w| w[0] > w[1]);
-        assert!(up || down, "{lum:?}");
-        assert!(contrast(&theme.text, &theme.background) >= 7.0);
-        assert!(contrast(&theme.muted, &theme.background) >= 4.5);
-        assert!(contrast(&theme.highlight, &theme.background) >= 3.0);
-    }
-}
-
-fn luminance(c: &plotters::style::RGBColor) -> f64 {
-    let f = |v: u8| {
-        let v = f64::from(v) / 255.0;
-        if v <= 0.03928 {
-            v / 12.92
-        } else {
-            ((v + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * f(c.0) + 0.7152 * f(c.1) + 0.0722 * f(c.2)
-}
-
-fn contrast(a: &plotters::style::RGBColor, b: &plotters::style::RGBColor) -> f64 {
-    let (x, y) = (luminance(a), luminance(b));
-    (x.max(y) + 0.05) / (x.min(y) + 0.05)
 }

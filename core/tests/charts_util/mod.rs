@@ -6,6 +6,8 @@
 //! regenerating and looking at the new file.
 #![allow(dead_code)]
 
+pub mod region;
+
 use emissions_core::charts::{Area, ChartResult, Theme};
 use plotters::prelude::*;
 use std::path::PathBuf;
