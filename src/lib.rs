@@ -1,1 +1,7 @@
-//! App
+//! The web app of the ML emissions calculator: Leptos components that render what the pure core
+//! (`emissions-core`) computes. No estimation logic lives here.
+
+pub mod panic_banner;
+mod ui;
+
+pub use ui::app::App;

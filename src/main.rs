@@ -1,1 +1,6 @@
-fn main() {}
+//! Entry point: glue only. Everything testable lives in the library and in `emissions-core`.
+
+fn main() {
+    ml_emissions_calculator::panic_banner::install();
+    leptos::mount::mount_to_body(ml_emissions_calculator::App);
+}

@@ -1,1 +1,164 @@
-fn main() {}
+//! `cargo xtask <command>`: the project's automation, in Rust so it needs nothing but cargo.
+//!
+//! - `serve [--port N]`: set up what is missing, build the release app, serve it on 127.0.0.1.
+//! - `test`: set up what is missing and run every test (fmt, clippy, native, wasm-in-browser, e2e).
+//! - `dist [--sizes]`: build the release `dist/` and print its sizes.
+//! - `setup`: install the pinned tools only.
+//! - `data [--check]`: regenerate the bundled dataset under `data/` from the raw sources.
+
+mod cmd;
+mod data;
+mod sizes;
+mod static_server;
+mod tools;
+
+use cmd::{run, stage, Cmd};
+use std::path::{Path, PathBuf};
+
+/// The repository root (the parent of this crate).
+pub fn repo_root() -> PathBuf {
+    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    here.parent().map(Path::to_path_buf).unwrap_or(here)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(&args[1..]),
+        Some("test") => test(),
+        Some("dist") => dist(&args[1..]),
+        Some("data") => data::run(&args[1..]),
+        Some("setup") => tools::ensure_build_tools().map(|_| ()),
+        _ => Err(USAGE.to_string()),
+    };
+    if let Err(e) = result {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    }
+}
+
+const USAGE: &str =
+    "usage: cargo xtask <serve [--port N] | test | dist [--sizes] | setup | data [--check]>";
+
+/// Builds the release app into `dist/` with Trunk (offline: every tool is pinned and on PATH).
+fn build_release(tools: &tools::Tools) -> Result<PathBuf, String> {
+    let root = repo_root();
+    run(Cmd::new("cargo").args(["fetch", "--quiet"]).dir(&root))?;
+    run(Cmd::new(tools.trunk_bin.join("trunk"))
+        .args(["build", "--release", "--offline"])
+        .env("PATH", tools.path_env())
+        .env("TRUNK_SKIP_VERSION_CHECK", "true")
+        .env("NO_COLOR", "true")
+        .dir(&root))?;
+    Ok(root.join("dist"))
+}
+
+fn flag_value(args: &[String], flag: &str) -> Option<String> {
+    args.iter()
+        .position(|a| a == flag)
+        .and_then(|i| args.get(i + 1).cloned())
+}
+
+fn serve(args: &[String]) -> Result<(), String> {
+    let port: u16 = match flag_value(args, "--port").or_else(|| std::env::var("PORT").ok()) {
+        Some(p) => p.parse().map_err(|_| format!("bad port: {p}"))?,
+        None => 8080,
+    };
+    let tools = stage("set-up", tools::ensure_build_tools)?;
+    let dist = stage("release build", || build_release(&tools))?;
+    let server = static_server::StaticServer::start(&dist, port, "/")
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    println!(
+        "\nServing the release build at {}  (Ctrl-C to stop)",
+        server.url()
+    );
+    server.wait();
+    Ok(())
+}
+
+fn dist(args: &[String]) -> Result<(), String> {
+    let tools = stage("set-up", tools::ensure_build_tools)?;
+    let dist = stage("release build", || build_release(&tools))?;
+    if args.iter().any(|a| a == "--sizes") || args.is_empty() {
+        sizes::print(&sizes::measure(&dist)?);
+    }
+    Ok(())
+}
+
+fn test() -> Result<(), String> {
+    let root = repo_root();
+    let tools = stage("set-up: build tools", tools::ensure_build_tools)?;
+    let browser = stage("set-up: browser", tools::ensure_browser)?;
+    stage("fmt", || {
+        run(Cmd::new("cargo")
+            .args(["fmt", "--all", "--", "--check"])
+            .dir(&root))
+    })?;
+    stage("clippy (native)", || {
+        run(Cmd::new("cargo")
+            .args([
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ])
+            .dir(&root))
+    })?;
+    stage("clippy (wasm32)", || {
+        run(Cmd::new("cargo")
+            .args([
+                "clippy",
+                "-p",
+                "ml-emissions-calculator",
+                "--all-targets",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--",
+                "-D",
+                "warnings",
+            ])
+            .dir(&root))
+    })?;
+    stage("native tests", || {
+        run(Cmd::new("cargo").args(["test", "--workspace"]).dir(&root))
+    })?;
+    stage("wasm tests in headless Chromium", || {
+        run(Cmd::new("cargo")
+            .args([
+                "test",
+                "-p",
+                "ml-emissions-calculator",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
+            .env("PATH", tools.path_env())
+            .env("CHROMEDRIVER", &browser.chromedriver)
+            .env(
+                "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+                root.join("tests/webdriver.json"),
+            )
+            .dir(&root))
+    })?;
+    let dist = stage("release build", || build_release(&tools))?;
+    stage("end-to-end tests in headless Chromium", || {
+        run(Cmd::new("cargo")
+            .args([
+                "test",
+                "-p",
+                "ml-emissions-calculator",
+                "--test",
+                "e2e",
+                "--",
+                "--ignored",
+                "--test-threads=1",
+            ])
+            .env("MLCALC_DIST", &dist)
+            .env("CHROME", &browser.chrome)
+            .env("CHROMEDRIVER", &browser.chromedriver)
+            .dir(&root))
+    })?;
+    sizes::print(&sizes::measure(&dist)?);
+    Ok(())
+}

@@ -1,0 +1,3 @@
+//! Leptos components. One file per component or page section.
+
+pub mod app;

@@ -1,0 +1,218 @@
+//! Shared e2e machinery: the static server, a ChromeDriver process, a WebDriver session with
+//! browser and network logs, and checks for console errors and third-party requests.
+
+#[path = "../../xtask/src/static_server.rs"]
+#[allow(dead_code)]
+pub mod static_server;
+
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub use static_server::StaticServer;
+
+/// The release build to test (set by `cargo xtask test`).
+pub fn dist_dir() -> PathBuf {
+    let dir = std::env::var_os("MLCALC_DIST")
+        .map(PathBuf::from)
+        .expect("MLCALC_DIST is not set: run the e2e tests through `cargo xtask test`");
+    assert!(
+        dir.join("index.html").is_file(),
+        "no index.html in {}: build first",
+        dir.display()
+    );
+    dir
+}
+
+fn env_path(name: &str, default: &str) -> PathBuf {
+    std::env::var_os(name)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(default))
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// A headless Chromium session driven through its own ChromeDriver process.
+pub struct Browser {
+    /// The WebDriver client.
+    pub client: Client,
+    driver: Child,
+    _profile: TempDir,
+}
+
+/// A temporary directory removed on drop (a fresh Chromium profile per session).
+struct TempDir(PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+impl Browser {
+    /// Starts ChromeDriver and a fresh headless Chromium at the given window size.
+    pub async fn start(width: u32, height: u32) -> Browser {
+        let chromedriver = env_path("CHROMEDRIVER", "/usr/bin/chromedriver");
+        let chrome = env_path("CHROME", "/usr/bin/chromium");
+        assert!(
+            chromedriver.is_file(),
+            "ChromeDriver missing at {}",
+            chromedriver.display()
+        );
+        assert!(chrome.is_file(), "Chromium missing at {}", chrome.display());
+        let port = free_port();
+        let driver = Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let profile =
+            std::env::temp_dir().join(format!("mlcalc-e2e-{port}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&profile);
+        let caps = json!({
+            "goog:chromeOptions": {
+                "binary": chrome,
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                    format!("--user-data-dir={}", profile.display()),
+                    format!("--window-size={width},{height}"),
+                ],
+            },
+            "goog:loggingPrefs": { "browser": "ALL", "performance": "ALL" },
+        });
+        let caps = match caps {
+            Value::Object(map) => map,
+            _ => unreachable!(),
+        };
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a WebDriver session");
+        Browser {
+            client,
+            driver,
+            _profile: TempDir(profile),
+        }
+    }
+
+    /// Waits until `css` matches an element (up to 10 s) and returns its text.
+    pub async fn wait_text(&self, css: &str) -> String {
+        let el = self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element matches {css:?}: {e}"));
+        el.text().await.expect("element text")
+    }
+
+    /// Browser console entries since the last call (ChromeDriver's log endpoint).
+    pub async fn console(&self) -> Vec<Value> {
+        self.logs("browser").await
+    }
+
+    /// URLs of every network request the page made since the last call.
+    pub async fn requested_urls(&self) -> Vec<String> {
+        self.logs("performance")
+            .await
+            .iter()
+            .filter_map(|entry| {
+                let msg: Value = serde_json::from_str(entry["message"].as_str()?).ok()?;
+                let inner = &msg["message"];
+                (inner["method"] == "Network.requestWillBeSent")
+                    .then(|| inner["params"]["request"]["url"].as_str().map(String::from))
+                    .flatten()
+            })
+            .collect()
+    }
+
+    async fn logs(&self, kind: &str) -> Vec<Value> {
+        let out = self
+            .client
+            .issue_cmd(GetLog(kind.to_string()))
+            .await
+            .unwrap_or_else(|e| panic!("cannot read the {kind} log: {e}"));
+        out.as_array().cloned().unwrap_or_default()
+    }
+
+    /// Asserts the console holds no error (SEVERE) entry.
+    pub async fn assert_no_console_errors(&self) {
+        let errors: Vec<Value> = self
+            .console()
+            .await
+            .into_iter()
+            .filter(|e| e["level"] == "SEVERE")
+            .collect();
+        assert!(errors.is_empty(), "console errors: {errors:#?}");
+    }
+
+    /// Asserts every request went to `origin` (or was a data:/blob: URL) and returns the count.
+    pub async fn assert_same_origin_only(&self, origin: &str) -> usize {
+        let urls = self.requested_urls().await;
+        let foreign: Vec<&String> = urls
+            .iter()
+            .filter(|u| {
+                !(u.starts_with(origin) || u.starts_with("data:") || u.starts_with("blob:"))
+            })
+            .collect();
+        assert!(
+            foreign.is_empty(),
+            "requests to other origins: {foreign:#?}"
+        );
+        urls.len()
+    }
+
+    /// Ends the session and the driver.
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+/// ChromeDriver's (non-W3C but supported) `POST /session/{id}/se/log` command.
+#[derive(Debug)]
+struct GetLog(String);
+
+impl WebDriverCompatibleCommand for GetLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "type": self.0 }).to_string()),
+        )
+    }
+}
+
+/// `http://127.0.0.1:<port>` of a server URL.
+pub fn origin_of(url: &str) -> String {
+    let after_scheme = url.trim_start_matches("http://");
+    let host = after_scheme.split('/').next().unwrap_or(after_scheme);
+    format!("http://{host}")
+}

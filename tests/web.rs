@@ -1,0 +1,63 @@
+//! In-browser tests (wasm-bindgen-test in headless Chromium): the components mount and render.
+//! Run by `cargo xtask test`; natively this file compiles to nothing.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a browser document")
+}
+
+/// Mounts the app into a fresh container and returns the container.
+fn mount_app() -> web_sys::HtmlElement {
+    let doc = document();
+    let container: web_sys::HtmlElement = doc
+        .create_element("div")
+        .expect("create div")
+        .dyn_into()
+        .expect("an HtmlElement");
+    doc.body()
+        .expect("body")
+        .append_child(&container)
+        .expect("append");
+    let handle = leptos::mount::mount_to(container.clone(), ml_emissions_calculator::App);
+    // Keep the app alive for the rest of the test run.
+    handle.forget();
+    container
+}
+
+#[wasm_bindgen_test]
+fn app_shell_renders_header_main_and_footer() {
+    let root = mount_app();
+    let h1 = root
+        .query_selector("header h1")
+        .unwrap()
+        .expect("a header h1");
+    assert_eq!(h1.text_content().unwrap(), "ML Emissions Calculator");
+    assert!(root.query_selector("main#main").unwrap().is_some());
+    let link = root
+        .query_selector("footer a[href='https://arxiv.org/abs/1910.09700']")
+        .unwrap()
+        .expect("a link to the paper");
+    assert!(link
+        .text_content()
+        .unwrap()
+        .contains("Quantifying the Carbon Emissions"));
+}
+
+#[wasm_bindgen_test]
+fn panic_banner_shows_text_not_html() {
+    ml_emissions_calculator::panic_banner::show("<img src=x onerror=alert(1)>");
+    let banner = document()
+        .get_element_by_id(ml_emissions_calculator::panic_banner::BANNER_ID)
+        .expect("banner shown");
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+    assert!(banner.text_content().unwrap().contains("<img src=x"));
+    assert!(banner.query_selector("img").unwrap().is_none());
+    banner.remove();
+}

@@ -1,0 +1,77 @@
+//! Sizes of the release build: what a visitor downloads, raw and gzip-compressed.
+
+use flate2::write::GzEncoder;
+use flate2::Compression;
+use std::io::Write;
+use std::path::Path;
+
+/// Size of one category of files.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Size {
+    /// Bytes on disk.
+    pub raw: u64,
+    /// Bytes after gzip -9 (what a static host typically serves).
+    pub gzip: u64,
+}
+
+fn gzip_len(bytes: &[u8]) -> u64 {
+    let mut enc = GzEncoder::new(Vec::new(), Compression::best());
+    // Writing to a Vec cannot fail.
+    let _ = enc.write_all(bytes);
+    enc.finish().map(|v| v.len() as u64).unwrap_or(0)
+}
+
+fn category(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "wasm" => "wasm",
+        "js" => "js",
+        "css" => "css",
+        "html" => "html",
+        "json" | "webmanifest" => "json",
+        _ => "other",
+    }
+}
+
+/// Walks `dist` and returns (category, size) rows plus the total.
+pub fn measure(dist: &Path) -> Result<Vec<(&'static str, Size)>, String> {
+    let mut rows: Vec<(&'static str, Size)> = ["wasm", "js", "css", "html", "json", "other"]
+        .iter()
+        .map(|c| (*c, Size::default()))
+        .collect();
+    let mut stack = vec![dist.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let cat = category(&path);
+            if let Some(row) = rows.iter_mut().find(|(c, _)| *c == cat) {
+                row.1.raw += bytes.len() as u64;
+                row.1.gzip += gzip_len(&bytes);
+            }
+        }
+    }
+    let total = rows.iter().fold(Size::default(), |acc, (_, s)| Size {
+        raw: acc.raw + s.raw,
+        gzip: acc.gzip + s.gzip,
+    });
+    rows.push(("total", total));
+    Ok(rows)
+}
+
+/// Prints the size table.
+pub fn print(rows: &[(&'static str, Size)]) {
+    println!("{:<8} {:>12} {:>12}", "file", "raw (KB)", "gzip (KB)");
+    for (name, s) in rows {
+        println!(
+            "{:<8} {:>12.1} {:>12.1}",
+            name,
+            s.raw as f64 / 1024.0,
+            s.gzip as f64 / 1024.0
+        );
+    }
+}
