@@ -2,6 +2,6 @@
 //! (`emissions-core`) computes. No estimation logic lives here.
 
 pub mod panic_banner;
-mod ui;
+pub mod ui;
 
 pub use ui::app::App;

@@ -1,0 +1,108 @@
+//! The app-wide reactive state: one signal of raw inputs, everything else derived.
+//!
+//! Design note ("derive, don't sync"): the only writable state of the calculator is
+//! [`CalcState::inputs`], the raw form (what share links and saved jobs serialise). The validated
+//! job, the estimate, the input errors and the alternatives table are memos of it; no effect ever
+//! writes a signal. When the inputs become invalid, [`Outcome`] keeps the last valid estimate and
+//! marks it stale, so the page never goes blank while someone is typing.
+
+use emissions_core::dataset::bundled;
+use emissions_core::model::{
+    alternatives, estimate, validate, Alternatives, Estimate, Factors, InputError, Inputs, Job,
+};
+use leptos::prelude::*;
+use std::sync::{Arc, OnceLock};
+
+/// The dataset index, built once on first use (the dataset is bundled in the binary).
+pub fn factors() -> Result<&'static Factors, String> {
+    static FACTORS: OnceLock<Result<Factors, String>> = OnceLock::new();
+    FACTORS
+        .get_or_init(|| bundled().map(Factors::new).map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// The result of the current inputs: the latest valid estimate and the current errors.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    /// The validated job of the last valid inputs.
+    pub job: Option<Arc<Job>>,
+    /// The estimate of the last valid inputs.
+    pub estimate: Option<Arc<Estimate>>,
+    /// Every error of the current inputs (empty when they are valid).
+    pub errors: Vec<InputError>,
+    /// True when `estimate` belongs to earlier inputs because the current ones are invalid.
+    pub stale: bool,
+}
+
+impl PartialEq for Outcome {
+    /// Cheap comparison: the same computed result (by pointer) and the same errors.
+    fn eq(&self, other: &Self) -> bool {
+        fn same<T>(a: &Option<Arc<T>>, b: &Option<Arc<T>>) -> bool {
+            match (a, b) {
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+        }
+        same(&self.estimate, &other.estimate)
+            && self.errors == other.errors
+            && self.stale == other.stale
+    }
+}
+
+/// Shared handles of the calculator state, provided as context at the root (all `Copy`).
+#[derive(Clone, Copy)]
+pub struct CalcState {
+    /// The raw form: the only writable state.
+    pub inputs: RwSignal<Inputs>,
+    /// Validation + estimate of the current inputs (keeps the last valid one when invalid).
+    pub outcome: Memo<Outcome>,
+    /// The same job in every region, zone and accelerator (of the last valid inputs).
+    pub alternatives: Memo<Option<Arc<Alternatives>>>,
+}
+
+impl CalcState {
+    /// Creates the state for the given starting inputs. `factors` must outlive the app.
+    pub fn new(initial: Inputs, factors: &'static Factors) -> CalcState {
+        let inputs = RwSignal::new(initial);
+        let outcome = Memo::new(move |previous: Option<&Outcome>| {
+            inputs.with(|raw| match validate(raw, factors) {
+                Ok(job) => Outcome {
+                    estimate: Some(Arc::new(estimate(&job, factors))),
+                    job: Some(Arc::new(job)),
+                    errors: Vec::new(),
+                    stale: false,
+                },
+                Err(errors) => Outcome {
+                    job: previous.and_then(|p| p.job.clone()),
+                    estimate: previous.and_then(|p| p.estimate.clone()),
+                    errors,
+                    stale: previous.is_some_and(|p| p.estimate.is_some()),
+                },
+            })
+        });
+        let alternatives = Memo::new_with_compare(
+            move |_| {
+                outcome.with(|o| {
+                    o.job
+                        .as_ref()
+                        .map(|job| Arc::new(alternatives(job, factors)))
+                })
+            },
+            // Recompute only when the job itself changed (by pointer).
+            |a: Option<&Option<Arc<Alternatives>>>, b: Option<&Option<Arc<Alternatives>>>| match (
+                a, b,
+            ) {
+                (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
+                (Some(None), Some(None)) => false,
+                _ => true,
+            },
+        );
+        CalcState {
+            inputs,
+            outcome,
+            alternatives,
+        }
+    }
+}
