@@ -5,7 +5,6 @@ use crate::ui::export::ExportPanel;
 use crate::ui::saved::SavedJobs;
 use crate::ui::state::{factors, CalcState};
 use crate::ui::storage;
-use emissions_core::model::Inputs;
 use leptos::prelude::*;
 
 /// The product name, shown in the header and the page title.
@@ -17,7 +16,7 @@ pub const PRODUCT_NAME: &str = "ML Emissions Calculator";
 pub fn App() -> impl IntoView {
     let body = match factors() {
         Ok(factors) => {
-            let initial = storage::load_draft().unwrap_or_else(Inputs::default);
+            let initial = storage::load_draft().unwrap_or_default();
             provide_context(CalcState::new(initial, factors));
             view! { <Calculator/> }.into_any()
         }

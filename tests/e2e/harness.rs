@@ -106,11 +106,17 @@ impl Browser {
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .expect("a WebDriver session");
-        Browser {
+        let browser = Browser {
             client,
             driver,
             _profile: TempDir(profile),
-        }
+        };
+        // Leave Chromium's internal new-tab page and drop what it logged, so the checks see only
+        // what our app did.
+        let _ = browser.client.goto("about:blank").await;
+        browser.console().await;
+        browser.requested_urls().await;
+        browser
     }
 
     /// Waits until `css` matches an element (up to 10 s) and returns its text.
