@@ -3,4 +3,5 @@
 fn main() {
     ml_emissions_calculator::panic_banner::install();
     leptos::mount::mount_to_body(ml_emissions_calculator::App);
+    ml_emissions_calculator::instrumentation::after_mount();
 }

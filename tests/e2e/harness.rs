@@ -61,6 +61,11 @@ impl Drop for TempDir {
 impl Browser {
     /// Starts ChromeDriver and a fresh headless Chromium at the given window size.
     pub async fn start(width: u32, height: u32) -> Browser {
+        Browser::start_with_args(width, height, &[]).await
+    }
+
+    /// Like [`Browser::start`], with extra Chromium flags (e.g. for memory benchmarks).
+    pub async fn start_with_args(width: u32, height: u32, extra: &[&str]) -> Browser {
         let chromedriver = env_path("CHROMEDRIVER", "/usr/bin/chromedriver");
         let chrome = env_path("CHROME", "/usr/bin/chromium");
         assert!(
@@ -84,16 +89,27 @@ impl Browser {
         let profile =
             std::env::temp_dir().join(format!("mlcalc-e2e-{port}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&profile);
+        let mut args: Vec<String> = [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+        ]
+        .iter()
+        .map(|a| a.to_string())
+        .collect();
+        args.push(format!("--user-data-dir={}", profile.display()));
+        args.push(format!("--window-size={width},{height}"));
+        args.extend(extra.iter().map(|a| a.to_string()));
         let caps = json!({
             "goog:chromeOptions": {
                 "binary": chrome,
-                "args": [
-                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                    format!("--user-data-dir={}", profile.display()),
-                    format!("--window-size={width},{height}"),
-                ],
+                "args": args,
             },
             "goog:loggingPrefs": { "browser": "ALL", "performance": "ALL" },
         });

@@ -3,9 +3,13 @@
 //! - `serve [--port N]`: set up what is missing, build the release app, serve it on 127.0.0.1.
 //! - `test`: set up what is missing and run every test (fmt, clippy, native, wasm-in-browser, e2e).
 //! - `dist [--sizes]`: build the release `dist/` and print its sizes.
+//! - `bench`: every performance figure (size, first estimate, interaction, model, memory) against
+//!   its budget.
 //! - `setup`: install the pinned tools only.
 //! - `data [--check]`: regenerate the bundled dataset under `data/` from the raw sources.
 
+mod bench;
+mod boot_script;
 mod cmd;
 mod data;
 mod sizes;
@@ -27,6 +31,7 @@ fn main() {
         Some("serve") => serve(&args[1..]),
         Some("test") => test(),
         Some("dist") => dist(&args[1..]),
+        Some("bench") => bench(),
         Some("data") => data::run(&args[1..]),
         Some("setup") => tools::ensure_build_tools().map(|_| ()),
         _ => Err(USAGE.to_string()),
@@ -50,7 +55,9 @@ fn build_release(tools: &tools::Tools) -> Result<PathBuf, String> {
         .env("TRUNK_SKIP_VERSION_CHECK", "true")
         .env("NO_COLOR", "true")
         .dir(&root))?;
-    Ok(root.join("dist"))
+    let dist = root.join("dist");
+    boot_script::externalize(&dist)?;
+    Ok(dist)
 }
 
 fn flag_value(args: &[String], flag: &str) -> Option<String> {
@@ -83,6 +90,13 @@ fn dist(args: &[String]) -> Result<(), String> {
         sizes::print(&sizes::measure(&dist)?);
     }
     Ok(())
+}
+
+fn bench() -> Result<(), String> {
+    let tools = stage("set-up: build tools", tools::ensure_build_tools)?;
+    let browser = stage("set-up: browser", tools::ensure_browser)?;
+    let dist = stage("release build", || build_release(&tools))?;
+    bench::run(&repo_root(), &tools, &browser, &dist)
 }
 
 fn test() -> Result<(), String> {

@@ -12,6 +12,8 @@ pub struct Size {
     pub raw: u64,
     /// Bytes after gzip -9 (what a static host typically serves).
     pub gzip: u64,
+    /// Bytes after brotli quality 11 (what a CDN may serve).
+    pub brotli: u64,
 }
 
 fn gzip_len(bytes: &[u8]) -> u64 {
@@ -19,6 +21,18 @@ fn gzip_len(bytes: &[u8]) -> u64 {
     // Writing to a Vec cannot fail.
     let _ = enc.write_all(bytes);
     enc.finish().map(|v| v.len() as u64).unwrap_or(0)
+}
+
+fn brotli_len(bytes: &[u8]) -> u64 {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        ..Default::default()
+    };
+    match brotli::BrotliCompress(&mut &bytes[..], &mut out, &params) {
+        Ok(_) => out.len() as u64,
+        Err(_) => 0,
+    }
 }
 
 fn category(file: &Path) -> &'static str {
@@ -52,12 +66,14 @@ pub fn measure(dist: &Path) -> Result<Vec<(&'static str, Size)>, String> {
             if let Some(row) = rows.iter_mut().find(|(c, _)| *c == cat) {
                 row.1.raw += bytes.len() as u64;
                 row.1.gzip += gzip_len(&bytes);
+                row.1.brotli += brotli_len(&bytes);
             }
         }
     }
     let total = rows.iter().fold(Size::default(), |acc, (_, s)| Size {
         raw: acc.raw + s.raw,
         gzip: acc.gzip + s.gzip,
+        brotli: acc.brotli + s.brotli,
     });
     rows.push(("total", total));
     Ok(rows)
@@ -65,13 +81,17 @@ pub fn measure(dist: &Path) -> Result<Vec<(&'static str, Size)>, String> {
 
 /// Prints the size table.
 pub fn print(rows: &[(&'static str, Size)]) {
-    println!("{:<8} {:>12} {:>12}", "file", "raw (KB)", "gzip (KB)");
+    println!(
+        "{:<8} {:>12} {:>12} {:>12}",
+        "file", "raw (KB)", "gzip (KB)", "brotli (KB)"
+    );
     for (name, s) in rows {
         println!(
-            "{:<8} {:>12.1} {:>12.1}",
+            "{:<8} {:>12.1} {:>12.1} {:>12.1}",
             name,
             s.raw as f64 / 1024.0,
-            s.gzip as f64 / 1024.0
+            s.gzip as f64 / 1024.0,
+            s.brotli as f64 / 1024.0
         );
     }
 }

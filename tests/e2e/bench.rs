@@ -1,0 +1,174 @@
+//! Browser benchmarks, run by `cargo xtask bench` (which prints them against their budgets).
+//! Each prints `BENCH <name> <value>` lines; the budgets are asserted by the xtask, not here.
+
+use crate::harness::{dist_dir, Browser, StaticServer};
+use serde_json::{json, Value};
+
+/// The input whose changes the interaction benchmarks type into: hours per run.
+pub const HOURS_INPUT: &str = "[data-testid=input-hours]";
+
+fn stats(mut v: Vec<f64>) -> (f64, f64, f64) {
+    v.sort_by(f64::total_cmp);
+    let median = if v.is_empty() {
+        f64::NAN
+    } else {
+        v[v.len() / 2]
+    };
+    (
+        median,
+        v.first().copied().unwrap_or(f64::NAN),
+        v.last().copied().unwrap_or(f64::NAN),
+    )
+}
+
+/// Navigation start → the headline estimate in the DOM (the app's `mlcalc:first-estimate` mark),
+/// cold cache: a fresh browser profile for every load.
+#[tokio::test]
+#[ignore = "benchmark: run `cargo xtask bench`"]
+async fn bench_time_to_first_estimate() {
+    let server = StaticServer::start(&dist_dir(), 0, "/").expect("serve dist");
+    let mut times = Vec::new();
+    for _ in 0..12 {
+        let browser = Browser::start(1280, 900).await;
+        browser.client.goto(&server.url()).await.expect("open");
+        browser.wait_text("[data-testid=emissions-kg]").await;
+        let t = browser
+            .client
+            .execute(
+                "const m = performance.getEntriesByName('mlcalc:first-estimate');
+                 return m.length ? m[0].startTime : null;",
+                vec![],
+            )
+            .await
+            .expect("read the mark");
+        times.push(
+            t.as_f64()
+                .expect("the app sets the mlcalc:first-estimate mark"),
+        );
+        browser.close().await;
+    }
+    let (median, min, max) = stats(times.clone());
+    println!(
+        "time to first estimate over {} cold loads: {times:.0?} ms",
+        times.len()
+    );
+    println!(
+        "BENCH ttfe_median_ms {median:.1}\nBENCH ttfe_min_ms {min:.1}\nBENCH ttfe_max_ms {max:.1}"
+    );
+}
+
+/// Types `n` new values into the hours input; returns per-change milliseconds from the input
+/// event to the DOM and charts updated (all reactive effects done, layout flushed).
+pub async fn time_changes(browser: &Browser, n: usize) -> Vec<f64> {
+    let script = r#"
+        const [sel, n, done] = arguments;
+        const el = document.querySelector(sel);
+        if (!el) { done({error: 'no input ' + sel}); return; }
+        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+        const headline = () => document.querySelector('[data-testid=emissions-kg]')?.dataset.value;
+        (async () => {
+          const out = [];
+          let unchanged = 0;
+          for (let i = 0; i < n; i++) {
+            const before = headline();
+            const t0 = performance.now();
+            setValue.call(el, String(10 + (i % 40) + 0.5));
+            el.dispatchEvent(new Event('input', {bubbles: true}));
+            el.dispatchEvent(new Event('change', {bubbles: true}));
+            // Leptos runs effects (canvas redraws) as microtasks: a zero timeout runs after all.
+            await new Promise(r => setTimeout(r, 0));
+            void document.body.offsetHeight;
+            out.push(performance.now() - t0);
+            if (headline() === before) unchanged++;
+            await new Promise(r => requestAnimationFrame(() => r()));
+          }
+          done({times: out, unchanged});
+        })();
+    "#;
+    let result = browser
+        .client
+        .execute_async(script, vec![json!(HOURS_INPUT), json!(n)])
+        .await
+        .expect("run the interaction script");
+    assert!(result["error"].is_null(), "{}", result["error"]);
+    assert_eq!(
+        result["unchanged"],
+        json!(0),
+        "some changes did not update the headline"
+    );
+    result["times"]
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_f64).collect())
+        .unwrap_or_default()
+}
+
+/// Input change → numbers and charts updated, over 60 changes (10 warm-up dropped).
+#[tokio::test]
+#[ignore = "benchmark: run `cargo xtask bench`"]
+async fn bench_interaction() {
+    let server = StaticServer::start(&dist_dir(), 0, "/").expect("serve dist");
+    let browser = Browser::start(1280, 900).await;
+    browser.client.goto(&server.url()).await.expect("open");
+    browser.wait_text("[data-testid=emissions-kg]").await;
+    let times = time_changes(&browser, 60).await;
+    let measured: Vec<f64> = times.into_iter().skip(10).collect();
+    let (median, min, max) = stats(measured.clone());
+    println!(
+        "interaction over {} changes: median {median:.2} ms, min {min:.2}, max {max:.2}",
+        measured.len()
+    );
+    println!("BENCH interaction_median_ms {median:.2}\nBENCH interaction_max_ms {max:.2}");
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+/// JS heap and wasm memory after 200 interactions, sampled every 50 after a forced GC.
+#[tokio::test]
+#[ignore = "benchmark: run `cargo xtask bench`"]
+async fn bench_memory() {
+    let server = StaticServer::start(&dist_dir(), 0, "/").expect("serve dist");
+    let browser = Browser::start_with_args(
+        1280,
+        900,
+        &["--enable-precise-memory-info", "--js-flags=--expose-gc"],
+    )
+    .await;
+    browser.client.goto(&server.url()).await.expect("open");
+    browser.wait_text("[data-testid=emissions-kg]").await;
+    let sample = r#"
+        if (window.gc) { window.gc(); }
+        const mem = window.__mlcalcWasmMemory;
+        return [performance.memory ? performance.memory.usedJSHeapSize : 0,
+                mem ? mem.buffer.byteLength : 0];
+    "#;
+    let mut samples = Vec::new();
+    for round in 0..=4 {
+        if round > 0 {
+            time_changes(&browser, 50).await;
+        }
+        let s = browser
+            .client
+            .execute(sample, vec![])
+            .await
+            .expect("sample memory");
+        let js = s[0].as_f64().unwrap_or(0.0) / 1024.0;
+        let wasm = s[1].as_f64().unwrap_or(0.0) / 1024.0;
+        println!(
+            "after {:3} interactions: JS heap {js:8.0} KB, wasm memory {wasm:8.0} KB",
+            round * 50
+        );
+        samples.push((js, wasm));
+    }
+    let (js50, wasm50) = samples[1];
+    let (js200, wasm200) = samples[4];
+    assert!(wasm200 > 0.0, "the app exposes window.__mlcalcWasmMemory");
+    println!(
+        "BENCH js_heap_kb_after_200 {js200:.0}\nBENCH js_heap_growth_kb_50_to_200 {:.0}",
+        js200 - js50
+    );
+    println!(
+        "BENCH wasm_memory_kb_after_200 {wasm200:.0}\nBENCH wasm_memory_growth_kb_50_to_200 {:.0}",
+        wasm200 - wasm50
+    );
+    browser.close().await;
+}
