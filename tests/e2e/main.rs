@@ -6,6 +6,7 @@
 //! when any of those is missing.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod a11y;
 mod bench;
 mod harness;
 mod shell;

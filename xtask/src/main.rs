@@ -103,6 +103,7 @@ fn test() -> Result<(), String> {
     let root = repo_root();
     let tools = stage("set-up: build tools", tools::ensure_build_tools)?;
     let browser = stage("set-up: browser", tools::ensure_browser)?;
+    let axe = stage("set-up: axe-core", tools::ensure_axe_core)?;
     stage("fmt", || {
         run(Cmd::new("cargo")
             .args(["fmt", "--all", "--", "--check"])
@@ -169,6 +170,7 @@ fn test() -> Result<(), String> {
                 "--test-threads=1",
             ])
             .env("MLCALC_DIST", &dist)
+            .env("AXE_CORE_JS", &axe)
             .env("CHROME", &browser.chrome)
             .env("CHROMEDRIVER", &browser.chromedriver)
             .dir(&root))

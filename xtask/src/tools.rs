@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 pub const TRUNK_VERSION: &str = "0.21.14";
 /// wasm-opt from the npm package `binaryen@132` (Debian's 108 breaks the app at run time).
 pub const BINARYEN_VERSION: &str = "132";
+/// axe-core, the accessibility checker the e2e tests inject into the page.
+pub const AXE_CORE_VERSION: &str = "4.14.1";
 
 /// Paths of the installed tools.
 pub struct Tools {
@@ -128,6 +130,24 @@ pub fn ensure_build_tools() -> Result<Tools, String> {
         wasm_bindgen_bin: wb_root.join("bin"),
         wasm_opt_bin: binaryen.join("node_modules/.bin"),
     })
+}
+
+/// Installs (if needed) axe-core from npm; returns the path of `axe.min.js`.
+pub fn ensure_axe_core() -> Result<PathBuf, String> {
+    let dir = tools_dir().join(format!("axe-core-{AXE_CORE_VERSION}"));
+    let js = dir.join("node_modules/axe-core/axe.min.js");
+    let installed = std::fs::read_to_string(dir.join("node_modules/axe-core/package.json"))
+        .map(|p| p.contains(&format!("\"version\": \"{AXE_CORE_VERSION}\"")))
+        .unwrap_or(false);
+    if !(installed && js.is_file()) {
+        eprintln!("[setup] installing axe-core {AXE_CORE_VERSION} (npm)");
+        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        run(Cmd::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&dir)
+            .arg(format!("axe-core@{AXE_CORE_VERSION}")))?;
+    }
+    Ok(js)
 }
 
 /// Finds Chromium and ChromeDriver (`$CHROME`/`$CHROMEDRIVER` or Debian's paths), installing

@@ -1,0 +1,89 @@
+//! Accessibility: axe-core (injected into the built page) finds no serious or critical
+//! violation in the main states of the app.
+
+use crate::harness::{dist_dir, Browser, StaticServer};
+use serde_json::Value;
+
+/// Injects axe-core (path in `AXE_CORE_JS`, set by `cargo xtask test`) unless already present.
+async fn inject_axe(browser: &Browser) {
+    let path = std::env::var("AXE_CORE_JS")
+        .expect("AXE_CORE_JS is not set: run the e2e tests through `cargo xtask test`");
+    let source = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    browser
+        .client
+        .execute(
+            &format!("if (!window.axe) {{ {source}\n }} return !!window.axe;"),
+            vec![],
+        )
+        .await
+        .expect("inject axe-core");
+}
+
+/// Runs axe-core on the whole document; returns the serious and critical violations.
+pub async fn serious_violations(browser: &Browser) -> Vec<Value> {
+    inject_axe(browser).await;
+    let result = browser
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, {resultTypes: ['violations']})
+               .then(r => done(r.violations.map(v => ({
+                  id: v.id, impact: v.impact, help: v.help,
+                  nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))}))))
+               .catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e)}]));",
+            vec![],
+        )
+        .await
+        .expect("run axe-core");
+    result
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+        .collect()
+}
+
+/// Asserts no serious/critical violation, printing what axe found.
+pub async fn assert_accessible(browser: &Browser, state: &str) {
+    let violations = serious_violations(browser).await;
+    println!(
+        "axe-core, {state}: {} serious/critical violations",
+        violations.len()
+    );
+    assert!(violations.is_empty(), "{state}: {violations:#?}");
+}
+
+#[tokio::test]
+#[ignore = "needs the release dist/ and Chromium: run `cargo xtask test`"]
+async fn defaults_and_dark_theme_have_no_serious_accessibility_violations() {
+    let server = StaticServer::start(&dist_dir(), 0, "/").expect("serve dist");
+    let browser = Browser::start(1280, 900).await;
+    browser
+        .client
+        .goto(&server.url())
+        .await
+        .expect("open the app");
+    browser.wait_text("[data-testid=emissions-kg]").await;
+    assert_accessible(&browser, "defaults, light theme").await;
+    browser
+        .client
+        .execute(
+            "document.documentElement.dataset.theme = 'dark'; return true;",
+            vec![],
+        )
+        .await
+        .expect("switch to the dark theme");
+    assert_accessible(&browser, "defaults, dark theme").await;
+    let phone = Browser::start(390, 844).await;
+    phone
+        .client
+        .goto(&server.url())
+        .await
+        .expect("open the app");
+    phone.wait_text("[data-testid=emissions-kg]").await;
+    assert_accessible(&phone, "defaults, 390 px wide").await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+    phone.close().await;
+}
