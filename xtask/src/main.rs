@@ -139,6 +139,24 @@ fn test() -> Result<(), String> {
     stage("native tests", || {
         run(Cmd::new("cargo").args(["test", "--workspace"]).dir(&root))
     })?;
+    stage(
+        "robustness: 1,000,000 generated cases per decoder (release)",
+        || {
+            run(Cmd::new("cargo")
+                .args([
+                    "test",
+                    "--release",
+                    "-p",
+                    "emissions-core",
+                    "--test",
+                    "fuzz_decoders",
+                    "--",
+                    "--nocapture",
+                ])
+                .env("MLCALC_FUZZ_CASES", "1000000")
+                .dir(&root))
+        },
+    )?;
     stage("wasm tests in headless Chromium", || {
         run(Cmd::new("cargo")
             .args([

@@ -1,0 +1,115 @@
+//! Robustness: every decoder of untrusted text (JSON import of inputs, and — added with their
+//! modules — share-link queries and saved state) returns a value or a typed error for any input,
+//! and never panics. cargo-fuzz needs a nightly toolchain that cannot be fetched here, so this is
+//! proptest with a large case count: `MLCALC_FUZZ_CASES` (default 2,000 for a plain `cargo test`;
+//! `cargo xtask test` runs 1,000,000 per decoder in release mode and prints the count).
+
+use emissions_core::dataset::bundled;
+use emissions_core::model::{validate, Factors, Inputs};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+use std::sync::OnceLock;
+
+fn cases() -> u32 {
+    std::env::var("MLCALC_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2_000)
+}
+
+fn factors() -> &'static Factors {
+    static F: OnceLock<Factors> = OnceLock::new();
+    F.get_or_init(|| Factors::new(bundled().expect("bundled dataset")))
+}
+
+/// Text that is often almost-valid JSON for `Inputs`: real keys and kinds, hostile values.
+fn inputs_like_json() -> impl Strategy<Value = String> {
+    let key = prop::sample::select(vec![
+        "compute",
+        "kind",
+        "id",
+        "devices",
+        "count",
+        "power_w",
+        "utilization_pct",
+        "cpu",
+        "cores",
+        "usage_pct",
+        "memory_gb",
+        "duration",
+        "hours",
+        "flops",
+        "mfu_pct",
+        "parameters",
+        "tokens",
+        "runs",
+        "location",
+        "provider",
+        "region",
+        "zone",
+        "intensity",
+        "data_centre",
+        "pue",
+        "market_pct",
+    ]);
+    let value = prop_oneof![
+        Just("null".to_string()),
+        Just("1e308".to_string()),
+        Just("-1e308".to_string()),
+        Just("-0".to_string()),
+        Just("\"hardware\"".to_string()),
+        Just("\"instance\"".to_string()),
+        Just("\"cloud\"".to_string()),
+        Just("\"zone\"".to_string()),
+        Just("\"flops\"".to_string()),
+        Just("\"training\"".to_string()),
+        Just("[]".to_string()),
+        Just("{}".to_string()),
+        any::<f64>().prop_map(|f| f.to_string()),
+        "[a-z0-9./-]{0,12}".prop_map(|s| format!("\"{s}\"")),
+    ];
+    prop::collection::vec((key, value), 0..12).prop_map(|pairs| {
+        let body: Vec<String> = pairs.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect();
+        format!("{{{}}}", body.join(","))
+    })
+}
+
+/// Runs `check` over `cases()` inputs in all: half arbitrary strings, half structured near-misses.
+fn fuzz(name: &str, check: impl Fn(&str)) {
+    let n = cases().div_ceil(2);
+    let mut runner = TestRunner::new(Config {
+        cases: n,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&any::<String>(), |s| {
+            check(&s);
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("{name} (arbitrary text): {e}"));
+    let mut runner = TestRunner::new(Config {
+        cases: n,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&inputs_like_json(), |s| {
+            check(&s);
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("{name} (structured): {e}"));
+    println!("FUZZ {name}: {} cases, no panic", 2 * u64::from(n));
+}
+
+#[test]
+fn json_import_of_inputs_never_panics() {
+    fuzz("inputs JSON import + validation", |text| {
+        if let Ok(inputs) = serde_json::from_str::<Inputs>(text) {
+            // Whatever parsed must validate to a job or to typed errors, each with a message.
+            if let Err(errors) = validate(&inputs, factors()) {
+                assert!(errors.iter().all(|e| !e.to_string().is_empty()));
+            }
+        }
+    });
+}
