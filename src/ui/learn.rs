@@ -77,8 +77,13 @@ pub fn LearnAct() -> impl IntoView {
             ),
         };
         let best_hw = alts.hardware.first().map(|h| {
+            let caveat = if alts.same_hours {
+                " with the same hours on every chip; give the workload in FLOPs for a fair comparison"
+            } else {
+                " at the same FLOPs and MFU"
+            };
             format!(
-                " For this job the lowest-emission accelerator is {} ({}).",
+                " For this job the lowest-emission accelerator is {} ({}){caveat}.",
                 h.name,
                 mass(h.emissions.0)
             )

@@ -123,7 +123,7 @@ async fn defaults_render_and_every_input_kind_updates_the_result() {
     kg = changed(&browser, kg, "measured power").await;
     set(&browser, "#f-w", "").await;
     kg = changed(&browser, kg, "measured power cleared").await;
-    set(&browser, "#f-hw", "h100-sxm5-80gb").await;
+    set(&browser, "#f-hw", "h100-sxm").await;
     kg = changed(&browser, kg, "hardware").await;
     set(&browser, "#f-region", "us-west-2").await;
     kg = changed(&browser, kg, "region").await;

@@ -64,7 +64,7 @@ pub fn Picker(
     let err_id = format!("{id}-err");
     let search_id = format!("{id}-search");
     view! {
-        <div class="field">
+        <div class="field picker">
             <label for=id>{label}</label>
             {searchable
                 .then(|| {

@@ -10,6 +10,9 @@ use emissions_core::model::Estimate;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// How many everyday equivalents are listed before "more".
+const SHOWN_EQUIVALENTS: usize = 4;
+
 /// Formats a mass in kg with 3 significant digits, switching to tonnes from 1,000 kg.
 pub fn mass(kg: f64) -> String {
     if kg.abs() >= 1000.0 {
@@ -42,7 +45,9 @@ pub fn Results() -> impl IntoView {
                     "Showing the last valid result: fix the highlighted input to update it."
                 </p>
             </Show>
-            {move || est.get().map(|e| view! { <Headline e=e.clone()/> <Breakdown e=e/> })}
+            // A persistent live region, so screen readers hear the new headline after a change.
+            <div aria-live="polite">{move || est.get().map(|e| view! { <Headline e=e/> })}</div>
+            {move || est.get().map(|e| view! { <Breakdown e=e/> })}
         </section>
     }
 }
@@ -57,7 +62,7 @@ fn Headline(
     let market_range = e.uncertainty.market_based;
     let kg = e.location_based.0;
     view! {
-        <div class="headline" aria-live="polite">
+        <div class="headline">
             <p class="big">
                 <span data-testid="emissions-kg" data-value=kg.to_string()>{mass(kg)}</span>
                 " CO₂e"
@@ -155,9 +160,26 @@ fn Breakdown(
                 {e
                     .equivalents
                     .iter()
+                    .take(SHOWN_EQUIVALENTS)
                     .map(|q| view! { <li>{q.text.clone()}</li> })
                     .collect_view()}
             </ul>
+            {(e.equivalents.len() > SHOWN_EQUIVALENTS)
+                .then(|| {
+                    view! {
+                        <details class="more-equivalents">
+                            <summary>{format!("{} more", e.equivalents.len() - SHOWN_EQUIVALENTS)}</summary>
+                            <ul class="equivalents">
+                                {e
+                                    .equivalents
+                                    .iter()
+                                    .skip(SHOWN_EQUIVALENTS)
+                                    .map(|q| view! { <li>{q.text.clone()}</li> })
+                                    .collect_view()}
+                            </ul>
+                        </details>
+                    }
+                })}
         </Show>
     }
 }
