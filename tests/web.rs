@@ -61,3 +61,35 @@ fn panic_banner_shows_text_not_html() {
     assert!(banner.query_selector("img").unwrap().is_none());
     banner.remove();
 }
+
+#[wasm_bindgen_test]
+fn calculator_shows_a_default_estimate_with_test_hooks() {
+    // Rendering is synchronous: memos compute when the view first reads them.
+    let root = mount_app();
+    for hook in [
+        "energy-kwh",
+        "emissions-kg",
+        "emissions-kg-low",
+        "emissions-kg-high",
+        "emissions-market-kg",
+    ] {
+        let el = root
+            .query_selector(&format!("[data-testid={hook}]"))
+            .unwrap()
+            .unwrap_or_else(|| panic!("a {hook} element"));
+        let value: f64 = el
+            .get_attribute("data-value")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(f64::NAN);
+        assert!(value.is_finite() && value > 0.0, "{hook} = {value}");
+    }
+    assert!(root
+        .query_selector("[data-testid=input-error]")
+        .unwrap()
+        .is_none());
+    assert!(root.query_selector("#f-hours").unwrap().is_some());
+    assert!(root
+        .query_selector("[data-testid=trace-summary]")
+        .unwrap()
+        .is_some());
+}

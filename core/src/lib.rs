@@ -8,4 +8,5 @@
 pub mod charts;
 pub mod dataset;
 pub mod model;
+pub mod share;
 pub mod units;

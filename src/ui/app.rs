@@ -1,14 +1,45 @@
 //! The application shell: header, main area, footer; creates and provides the calculator state.
+//!
+//! Start-up order of the inputs: the URL query if it has any parameter (a share link), else the
+//! saved draft, else the defaults. One effect then keeps the URL and the draft in step with the
+//! inputs (syncing to systems outside the reactive graph, the one job effects are for).
 
 use crate::ui::charts::Comparisons;
 use crate::ui::export::ExportPanel;
+use crate::ui::form::InputForm;
+use crate::ui::learn::LearnAct;
+use crate::ui::methodology::Methodology;
+use crate::ui::results::suggest::Suggestion;
+use crate::ui::results::trace::FormulaTrace;
+use crate::ui::results::Results;
 use crate::ui::saved::SavedJobs;
 use crate::ui::state::{factors, CalcState};
 use crate::ui::storage;
+use crate::ui::theme::ThemeToggle;
+use crate::ui::url::{current_query, replace_query, UrlNotice, UrlReport};
+use emissions_core::dataset::DATASET_VERSION;
+use emissions_core::model::Inputs;
+use emissions_core::share::{from_query, to_query};
 use leptos::prelude::*;
 
 /// The product name, shown in the header and the page title.
 pub const PRODUCT_NAME: &str = "ML Emissions Calculator";
+
+/// The starting inputs and what the start-up URL got wrong.
+pub fn initial_inputs() -> (Inputs, UrlReport) {
+    let query = current_query();
+    if query.split('&').any(|p| !p.is_empty()) {
+        let decoded = from_query(&query);
+        let other_version = decoded.version.filter(|v| v != DATASET_VERSION);
+        let report = UrlReport {
+            problems: decoded.problems,
+            other_version,
+        };
+        return (decoded.inputs, report);
+    }
+    let inputs = storage::load_draft().unwrap_or_default();
+    (inputs, UrlReport::default())
+}
 
 /// The root component: the page shell with the calculator, or a clear message if the bundled
 /// dataset cannot be read.
@@ -16,9 +47,19 @@ pub const PRODUCT_NAME: &str = "ML Emissions Calculator";
 pub fn App() -> impl IntoView {
     let body = match factors() {
         Ok(factors) => {
-            let initial = storage::load_draft().unwrap_or_default();
-            provide_context(CalcState::new(initial, factors));
-            view! { <Calculator/> }.into_any()
+            let (initial, report) = initial_inputs();
+            let state = CalcState::new(initial, factors);
+            provide_context(state);
+            Effect::new(move |_| {
+                let valid = state.outcome.with(|o| o.errors.is_empty());
+                if valid {
+                    state.inputs.with(|i| {
+                        replace_query(&to_query(i, DATASET_VERSION));
+                        storage::save_draft(i);
+                    });
+                }
+            });
+            view! { <UrlNotice report=report/> <Calculator/> }.into_any()
         }
         Err(message) => view! {
             <p class="error" role="alert">
@@ -30,8 +71,11 @@ pub fn App() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">"Skip to the calculator"</a>
         <header class="site-header">
-            <h1>{PRODUCT_NAME}</h1>
-            <p class="tagline">"How much CO₂e does your training run emit, and where would it emit less?"</p>
+            <div class="brand">
+                <h1>{PRODUCT_NAME}</h1>
+                <p class="tagline">"How much CO₂e does your training run emit, and where would it emit less?"</p>
+            </div>
+            <ThemeToggle/>
         </header>
         <main id="main" class="site-main">{body}</main>
         <footer class="site-footer">
@@ -41,35 +85,29 @@ pub fn App() -> impl IntoView {
                     "Lacoste, Luccioni, Schmidt & Dandres (2019), "
                     <cite>"Quantifying the Carbon Emissions of Machine Learning"</cite>
                 </a>
-                "."
+                ". Runs entirely in your browser; nothing you type leaves it."
             </p>
         </footer>
     }
 }
 
-/// The calculator: inputs, results, comparisons, saved jobs and exports.
+/// The calculator: inputs beside results, then provenance, suggestions, comparisons, guidance,
+/// saved jobs and exports.
 #[component]
 fn Calculator() -> impl IntoView {
-    let state = expect_context::<CalcState>();
-    let headline = move || {
-        state.outcome.with(|o| {
-            o.estimate
-                .as_ref()
-                .map(|e| e.location_based.value())
-                .unwrap_or(f64::NAN)
-        })
-    };
     view! {
-        <section class="results" aria-live="polite">
-            <p>
-                "Emissions: "
-                <strong data-testid="emissions-kg" data-value=move || headline().to_string()>
-                    {move || format!("{:.1} kgCO₂e", headline())}
-                </strong>
-            </p>
-        </section>
+        <div class="calc-layout">
+            <InputForm/>
+            <div class="results-column">
+                <Results/>
+                <Suggestion/>
+            </div>
+        </div>
+        <FormulaTrace/>
         <Comparisons/>
+        <LearnAct/>
         <SavedJobs/>
         <ExportPanel/>
+        <Methodology/>
     }
 }

@@ -3,6 +3,12 @@
 pub mod app;
 pub mod charts;
 pub mod export;
+pub mod form;
+pub mod learn;
+pub mod methodology;
+pub mod results;
 pub mod saved;
 pub mod state;
 pub mod storage;
+pub mod theme;
+pub mod url;

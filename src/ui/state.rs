@@ -60,6 +60,8 @@ pub struct CalcState {
     pub outcome: Memo<Outcome>,
     /// The same job in every region, zone and accelerator (of the last valid inputs).
     pub alternatives: Memo<Option<Arc<Alternatives>>>,
+    /// The dataset index (bundled, built once), for pickers and provenance.
+    pub factors: &'static Factors,
 }
 
 impl CalcState {
@@ -103,6 +105,12 @@ impl CalcState {
             inputs,
             outcome,
             alternatives,
+            factors,
         }
+    }
+
+    /// Applies a change to the raw inputs (one notification for the whole change).
+    pub fn edit(&self, change: impl FnOnce(&mut Inputs)) {
+        self.inputs.update(change);
     }
 }

@@ -8,5 +8,6 @@
 
 mod a11y;
 mod bench;
+mod calculator;
 mod harness;
 mod shell;

@@ -1,0 +1,423 @@
+//! The share-link codec: [`Inputs`] ⇄ URL query string (a public contract, see the README).
+//!
+//! Design note: pure and total. [`from_query`] accepts any string, never panics, and reports every
+//! unknown, malformed, duplicate or ignored parameter as a typed [`ParamProblem`] while falling back
+//! to the default for it. It checks syntax only (a number, a `<provider>/<region>` pair): ranges and
+//! ids are the model's job ([`crate::model::validate`]), so an unknown hardware id survives the link
+//! and is reported next to its field. [`to_query`] writes only non-default parameters, in the fixed
+//! order of [`PARAMS`], with numbers in Rust's shortest round-trip form, so
+//! `from_query(&to_query(x, v)).inputs == x` for every canonical input (see the tests).
+//!
+//! Mappings the contract cannot express one-to-one:
+//! * `ci` (custom intensity) becomes [`LocationInput::Custom`]; a `loc` given with it is ignored and
+//!   reported (the link's PUE then comes from `pue`, else the industry average).
+//! * A parameters × tokens workload is written as `flops` = 6 × N × D.
+//! * A personal machine (zone or custom) is written as `pue=1` when no PUE was typed.
+//! * CPU usage is not part of the link: a decoded CPU runs at 100 %.
+
+use crate::model::inputs::{DEFAULT_DEVICES, DEFAULT_HARDWARE, DEFAULT_HOURS, DEFAULT_MFU_PCT};
+use crate::model::{
+    training_flops, ComputeInput, CpuInput, DataCentre, DurationInput, Inputs, LocationInput,
+};
+use std::fmt;
+
+/// Every parameter of the contract, in the order [`to_query`] writes them.
+pub const PARAMS: [&str; 17] = [
+    "hw", "inst", "n", "h", "flops", "mfu", "runs", "w", "util", "cpu", "cores", "mem", "loc",
+    "ci", "pue", "mkt", "data",
+];
+
+/// The `loc` prefix of a grid zone (`grid/FR`).
+pub const GRID_PREFIX: &str = "grid";
+
+/// What is wrong with one query parameter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParamIssue {
+    /// Not a parameter of the contract.
+    Unknown,
+    /// Given more than once; the first value is used.
+    Duplicate,
+    /// Not a finite number.
+    NotANumber {
+        /// The value received (decoded).
+        value: String,
+    },
+    /// Empty where an id is needed.
+    Empty,
+    /// `loc` not of the form `<provider>/<region>` or `grid/<zone>`.
+    BadLocation {
+        /// The value received (decoded).
+        value: String,
+    },
+    /// Well-formed but overridden by another parameter.
+    Ignored {
+        /// Why, as a sentence fragment.
+        reason: &'static str,
+    },
+}
+
+/// One problem found while reading a share link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParamProblem {
+    /// The parameter name as it appeared (decoded).
+    pub param: String,
+    /// What is wrong.
+    pub issue: ParamIssue,
+}
+
+impl ParamProblem {
+    fn new(param: &str, issue: ParamIssue) -> Self {
+        ParamProblem {
+            param: param.to_string(),
+            issue,
+        }
+    }
+
+    /// The problem as a sentence (same as `Display`).
+    pub fn message(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl fmt::Display for ParamProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = &self.param;
+        match &self.issue {
+            ParamIssue::Unknown => write!(f, "Unknown link parameter \"{p}\" was ignored"),
+            ParamIssue::Duplicate => {
+                write!(f, "Link parameter \"{p}\" appears more than once; the first value is used")
+            }
+            ParamIssue::NotANumber { value } => write!(
+                f,
+                "Link parameter \"{p}\" must be a number (got \"{value}\"); the default is used"
+            ),
+            ParamIssue::Empty => {
+                write!(f, "Link parameter \"{p}\" is empty; the default is used")
+            }
+            ParamIssue::BadLocation { value } => write!(
+                f,
+                "Link parameter \"{p}\" must be <provider>/<region> or grid/<zone> (got \"{value}\"); \
+                 the default location is used"
+            ),
+            ParamIssue::Ignored { reason } => {
+                write!(f, "Link parameter \"{p}\" was ignored: {reason}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ParamProblem {}
+
+/// The result of reading a query string.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    /// The inputs (defaults for anything absent or invalid).
+    pub inputs: Inputs,
+    /// The `data` parameter: the dataset version the link was made with.
+    pub version: Option<String>,
+    /// Everything that could not be used as given.
+    pub problems: Vec<ParamProblem>,
+}
+
+/// Percent-encodes a query component: everything but `A–Z a–z 0–9 - . _ ~` (UTF-8 bytes).
+pub fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes a query component: `+` is a space, `%XX` a byte; a malformed `%` stays literal and
+/// invalid UTF-8 becomes U+FFFD. Never fails.
+pub fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                if let Some(b) = hex {
+                    out.push(b);
+                    i += 2;
+                } else {
+                    out.push(b'%');
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn num(x: f64) -> String {
+    format!("{x}")
+}
+
+/// Writes the inputs as a query string (no leading `?`): only non-default parameters, in the order
+/// of [`PARAMS`], plus `data=<dataset_version>` (always, so a cited link names its data).
+pub fn to_query(inputs: &Inputs, dataset_version: &str) -> String {
+    let mut out: Vec<(&str, String)> = Vec::new();
+    match &inputs.compute {
+        ComputeInput::Hardware { id, devices } => {
+            if id != DEFAULT_HARDWARE {
+                out.push(("hw", encode(id)));
+            }
+            if *devices != DEFAULT_DEVICES || devices.is_nan() {
+                out.push(("n", num(*devices)));
+            }
+        }
+        ComputeInput::Instance { id, count } => {
+            out.push(("inst", encode(id)));
+            if *count != 1.0 || count.is_nan() {
+                out.push(("n", num(*count)));
+            }
+        }
+    }
+    match &inputs.duration {
+        DurationInput::Hours { hours } => {
+            if *hours != DEFAULT_HOURS || hours.is_nan() {
+                out.push(("h", num(*hours)));
+            }
+        }
+        DurationInput::Flops { flops, mfu_pct } => flops_params(&mut out, *flops, *mfu_pct),
+        DurationInput::Training {
+            parameters,
+            tokens,
+            mfu_pct,
+        } => flops_params(&mut out, training_flops(*parameters, *tokens).0, *mfu_pct),
+    }
+    if inputs.runs != 1.0 {
+        out.push(("runs", num(inputs.runs)));
+    }
+    if let Some(w) = inputs.power_w {
+        out.push(("w", num(w)));
+    }
+    if inputs.utilization_pct != Inputs::default().utilization_pct {
+        out.push(("util", num(inputs.utilization_pct)));
+    }
+    if let Some(cpu) = &inputs.cpu {
+        out.push(("cpu", encode(&cpu.id)));
+        if cpu.cores != CpuInput::default().cores {
+            out.push(("cores", num(cpu.cores)));
+        }
+    }
+    if let Some(mem) = inputs.memory_gb {
+        out.push(("mem", num(mem)));
+    }
+    let personal = match &inputs.location {
+        LocationInput::Cloud { provider, region } => {
+            if inputs.location != LocationInput::default() {
+                out.push(("loc", format!("{}/{}", encode(provider), encode(region))));
+            }
+            false
+        }
+        LocationInput::Zone { zone, data_centre } => {
+            out.push(("loc", format!("{GRID_PREFIX}/{}", encode(zone))));
+            *data_centre == DataCentre::Personal
+        }
+        LocationInput::Custom {
+            intensity,
+            data_centre,
+        } => {
+            out.push(("ci", num(*intensity)));
+            *data_centre == DataCentre::Personal
+        }
+    };
+    match inputs.pue {
+        Some(pue) => out.push(("pue", num(pue))),
+        None if personal => out.push(("pue", "1".to_string())),
+        None => {}
+    }
+    if let Some(m) = inputs.market_pct {
+        out.push(("mkt", num(m)));
+    }
+    out.push(("data", encode(dataset_version)));
+    out.iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn flops_params(out: &mut Vec<(&str, String)>, flops: f64, mfu: f64) {
+    out.push(("flops", num(flops)));
+    if mfu != DEFAULT_MFU_PCT || mfu.is_nan() {
+        out.push(("mfu", num(mfu)));
+    }
+}
+
+/// The parameters of a query, first value of each, with duplicates and unknowns reported.
+struct Params {
+    values: Vec<(&'static str, String)>,
+    problems: Vec<ParamProblem>,
+}
+
+impl Params {
+    fn parse(query: &str) -> Params {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let mut values: Vec<(&'static str, String)> = Vec::new();
+        let mut problems = Vec::new();
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+            let key = decode(raw_key);
+            match PARAMS.iter().find(|p| **p == key) {
+                None => problems.push(ParamProblem::new(&key, ParamIssue::Unknown)),
+                Some(known) if values.iter().any(|(k, _)| k == known) => {
+                    problems.push(ParamProblem::new(&key, ParamIssue::Duplicate));
+                }
+                // `loc` keeps its raw value: its `/` separates two encoded parts.
+                Some(&"loc") => values.push(("loc", raw_value.to_string())),
+                Some(known) => values.push((known, decode(raw_value))),
+            }
+        }
+        Params { values, problems }
+    }
+
+    fn text(&self, key: &str) -> Option<&str> {
+        self.values
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn id(&mut self, key: &str) -> Option<String> {
+        let value = self.text(key)?.to_string();
+        if value.is_empty() {
+            self.problems
+                .push(ParamProblem::new(key, ParamIssue::Empty));
+            return None;
+        }
+        Some(value)
+    }
+
+    fn number(&mut self, key: &str) -> Option<f64> {
+        let value = self.text(key)?.to_string();
+        match value.trim().parse::<f64>() {
+            Ok(x) if x.is_finite() => Some(x),
+            _ => {
+                let issue = ParamIssue::NotANumber { value };
+                self.problems.push(ParamProblem::new(key, issue));
+                None
+            }
+        }
+    }
+
+    fn ignore(&mut self, key: &str, reason: &'static str) {
+        if self.text(key).is_some() {
+            let issue = ParamIssue::Ignored { reason };
+            self.problems.push(ParamProblem::new(key, issue));
+        }
+    }
+}
+
+/// Reads a query string (with or without the leading `?`). Never panics; see [`ParamProblem`].
+pub fn from_query(query: &str) -> Decoded {
+    let mut p = Params::parse(query);
+    let mut inputs = Inputs::default();
+
+    let n = p.number("n");
+    if let Some(id) = p.id("inst") {
+        p.ignore("hw", "\"inst\" (an instance type) is given");
+        inputs.compute = ComputeInput::Instance {
+            id,
+            count: n.unwrap_or(1.0),
+        };
+    } else {
+        inputs.compute = ComputeInput::Hardware {
+            id: p.id("hw").unwrap_or_else(|| DEFAULT_HARDWARE.to_string()),
+            devices: n.unwrap_or(DEFAULT_DEVICES),
+        };
+    }
+
+    if let Some(flops) = p.number("flops") {
+        p.ignore(
+            "h",
+            "\"flops\" is given, so the hours follow from the hardware",
+        );
+        inputs.duration = DurationInput::Flops {
+            flops,
+            mfu_pct: p.number("mfu").unwrap_or(DEFAULT_MFU_PCT),
+        };
+    } else {
+        p.ignore("mfu", "it only applies with \"flops\"");
+        if let Some(hours) = p.number("h") {
+            inputs.duration = DurationInput::Hours { hours };
+        }
+    }
+
+    if let Some(runs) = p.number("runs") {
+        inputs.runs = runs;
+    }
+    inputs.power_w = p.number("w");
+    if let Some(util) = p.number("util") {
+        inputs.utilization_pct = util;
+    }
+    let cores = p.number("cores");
+    let cpu = p.id("cpu");
+    if cpu.is_some() || cores.is_some() {
+        let default = CpuInput::default();
+        inputs.cpu = Some(CpuInput {
+            id: cpu.unwrap_or(default.id),
+            cores: cores.unwrap_or(default.cores),
+            usage_pct: default.usage_pct,
+        });
+    }
+    inputs.memory_gb = p.number("mem");
+
+    if let Some(intensity) = p.number("ci") {
+        p.ignore("loc", "\"ci\" (a custom intensity) replaces the location");
+        inputs.location = LocationInput::Custom {
+            intensity,
+            data_centre: DataCentre::Unknown,
+        };
+    } else if let Some(loc) = p.text("loc").map(str::to_string) {
+        match parse_location(&loc) {
+            Some(location) => inputs.location = location,
+            None => {
+                let issue = ParamIssue::BadLocation {
+                    value: decode(&loc),
+                };
+                p.problems.push(ParamProblem::new("loc", issue));
+            }
+        }
+    }
+    inputs.pue = p.number("pue");
+    inputs.market_pct = p.number("mkt");
+    let version = p.id("data");
+
+    Decoded {
+        inputs,
+        version,
+        problems: p.problems,
+    }
+}
+
+/// `<provider>/<region>` or `grid/<zone>` (each part percent-encoded) → a location.
+fn parse_location(raw: &str) -> Option<LocationInput> {
+    let (left, right) = raw.split_once('/')?;
+    let (left, right) = (decode(left), decode(right));
+    if left.is_empty() || right.is_empty() {
+        return None;
+    }
+    Some(if left == GRID_PREFIX {
+        LocationInput::Zone {
+            zone: right,
+            data_centre: DataCentre::Unknown,
+        }
+    } else {
+        LocationInput::Cloud {
+            provider: left,
+            region: right,
+        }
+    })
+}

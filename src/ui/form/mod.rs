@@ -1,0 +1,269 @@
+//! The input form: hardware, workload, location and the less common settings under "More".
+
+pub mod compute;
+pub mod field;
+pub mod location;
+pub mod picker;
+
+use crate::ui::state::CalcState;
+use compute::ComputeFields;
+use emissions_core::model::inputs::{DEFAULT_HOURS, DEFAULT_MFU_PCT, GENERIC_CPU};
+use emissions_core::model::{CpuInput, DurationInput, Field};
+use field::NumField;
+use leptos::prelude::*;
+use location::LocationFields;
+use picker::{Groups, ModeSwitch, Picker};
+use std::sync::Arc;
+
+/// The whole form.
+#[component]
+pub fn InputForm() -> impl IntoView {
+    let state = expect_context::<CalcState>();
+    let pue_hint = Signal::derive(move || {
+        state.outcome.with(|o| {
+            o.estimate
+                .as_ref()
+                .map_or(String::new(), |e| format!("auto: {}", e.pue.0))
+        })
+    });
+    let mkt_hint = Signal::derive(move || {
+        state.outcome.with(|o| {
+            o.estimate
+                .as_ref()
+                .map_or(String::new(), |e| format!("auto: {}", e.market_share.0))
+        })
+    });
+    view! {
+        <form class="calc-form" aria-label="Training run" on:submit=|ev| ev.prevent_default()>
+            <ComputeFields/>
+            <DurationFields/>
+            <LocationFields/>
+            <details class="more">
+                <summary>"More: host CPU, memory, PUE, market-based share"</summary>
+                <CpuFields/>
+                <div class="row">
+                    <NumField
+                        id="f-pue"
+                        label="PUE"
+                        unit="×"
+                        field=Field::Pue
+                        optional=true
+                        placeholder=pue_hint
+                        get=|i| i.pue
+                        set=|i, v| i.pue = v
+                        hint="Facility energy ÷ IT energy. Blank: the region's figure."
+                    />
+                    <NumField
+                        id="f-mkt"
+                        label="Renewable / offset share"
+                        unit="%"
+                        field=Field::MarketPct
+                        optional=true
+                        placeholder=mkt_hint
+                        get=|i| i.market_pct
+                        set=|i, v| i.market_pct = v
+                        hint="For the market-based figure only. Blank: the provider's claim."
+                    />
+                </div>
+            </details>
+        </form>
+    }
+}
+
+/// Hours per run, or the workload in FLOPs (or parameters × tokens) with MFU; and runs.
+#[component]
+fn DurationFields() -> impl IntoView {
+    let state = expect_context::<CalcState>();
+    let mode = Memo::new(move |_| {
+        state.inputs.with(|i| match i.duration {
+            DurationInput::Hours { .. } => "hours",
+            DurationInput::Flops { .. } => "flops",
+            DurationInput::Training { .. } => "training",
+        })
+    });
+    let switch = Callback::new(move |m: &'static str| {
+        state.edit(|i| {
+            i.duration = match m {
+                "flops" => DurationInput::Flops {
+                    flops: 1e21,
+                    mfu_pct: DEFAULT_MFU_PCT,
+                },
+                "training" => DurationInput::Training {
+                    parameters: 1e9,
+                    tokens: 2e10,
+                    mfu_pct: DEFAULT_MFU_PCT,
+                },
+                _ => DurationInput::Hours {
+                    hours: DEFAULT_HOURS,
+                },
+            }
+        })
+    });
+    let mfu = move || {
+        view! {
+            <NumField
+                id="f-mfu"
+                label="MFU"
+                unit="% of peak"
+                field=Field::Mfu
+                get=|i| match i.duration {
+                    DurationInput::Flops { mfu_pct, .. } | DurationInput::Training { mfu_pct, .. } => Some(mfu_pct),
+                    DurationInput::Hours { .. } => None,
+                }
+                set=|i, v| match &mut i.duration {
+                    DurationInput::Flops { mfu_pct, .. } | DurationInput::Training { mfu_pct, .. } => *mfu_pct = v.unwrap_or(f64::NAN),
+                    DurationInput::Hours { .. } => {}
+                }
+                hint="Model-FLOPs utilization; 30–50 % is typical."
+            />
+        }
+    };
+    view! {
+        <fieldset class="group">
+            <legend>"Workload"</legend>
+            <ModeSwitch
+                name="duration-kind"
+                legend="Workload given as"
+                modes=vec![("hours", "Hours per run"), ("flops", "Total FLOPs"), ("training", "Parameters × tokens")]
+                current=mode
+                on_change=switch
+            />
+            <div class="row">
+                {move || match mode.get() {
+                    "flops" => view! {
+                        <NumField
+                            id="f-flops"
+                            label="FLOPs per run"
+                            unit="FLOP"
+                            field=Field::Flops
+                            get=|i| match i.duration { DurationInput::Flops { flops, .. } => Some(flops), _ => None }
+                            set=|i, v| if let DurationInput::Flops { flops, .. } = &mut i.duration { *flops = v.unwrap_or(f64::NAN) }
+                            hint="e.g. 3.14e23 (GPT-3). Hours follow from the hardware."
+                        />
+                        {mfu()}
+                    }
+                    .into_any(),
+                    "training" => view! {
+                        <NumField
+                            id="f-params"
+                            label="Parameters"
+                            unit="N"
+                            field=Field::Parameters
+                            get=|i| match i.duration { DurationInput::Training { parameters, .. } => Some(parameters), _ => None }
+                            set=|i, v| if let DurationInput::Training { parameters, .. } = &mut i.duration { *parameters = v.unwrap_or(f64::NAN) }
+                            hint="FLOPs ≈ 6 × N × D (dense transformer)."
+                        />
+                        <NumField
+                            id="f-tokens"
+                            label="Training tokens"
+                            unit="D"
+                            field=Field::Tokens
+                            get=|i| match i.duration { DurationInput::Training { tokens, .. } => Some(tokens), _ => None }
+                            set=|i, v| if let DurationInput::Training { tokens, .. } = &mut i.duration { *tokens = v.unwrap_or(f64::NAN) }
+                        />
+                        {mfu()}
+                    }
+                    .into_any(),
+                    _ => view! {
+                        <NumField
+                            id="f-hours"
+                            label="Hours per run"
+                            unit="h"
+                            field=Field::Hours
+                            get=|i| match i.duration { DurationInput::Hours { hours } => Some(hours), _ => None }
+                            set=|i, v| if let DurationInput::Hours { hours } = &mut i.duration { *hours = v.unwrap_or(f64::NAN) }
+                            hint="Wall-clock time of one run."
+                        />
+                    }
+                    .into_any(),
+                }}
+                <NumField
+                    id="f-runs"
+                    label="Runs"
+                    unit="×"
+                    field=Field::Runs
+                    get=|i| Some(i.runs)
+                    set=|i, v| i.runs = v.unwrap_or(f64::NAN)
+                    hint="Seeds, hyper-parameter trials, restarts."
+                />
+            </div>
+        </fieldset>
+    }
+}
+
+/// The host CPU and memory (pre-filled when an instance is chosen).
+#[component]
+fn CpuFields() -> impl IntoView {
+    let state = expect_context::<CalcState>();
+    let ds = state.factors.dataset();
+    let mut groups = vec![(
+        "Not counted".to_string(),
+        vec![(String::new(), "No CPU".to_string())],
+    )];
+    groups.push((
+        "Generic".to_string(),
+        vec![(
+            GENERIC_CPU.to_string(),
+            "Generic CPU (per-core power)".to_string(),
+        )],
+    ));
+    for cpu in &ds.cpus {
+        let group = format!("{} CPUs", cpu.vendor);
+        let text = format!("{} · {} W / {} cores", cpu.name, cpu.tdp.0, cpu.cores);
+        match groups.iter_mut().find(|(g, _)| *g == group) {
+            Some((_, o)) => o.push((cpu.id.clone(), text)),
+            None => groups.push((group, vec![(cpu.id.clone(), text)])),
+        }
+    }
+    let groups: Groups = Arc::new(groups);
+    let cpu_id = Memo::new(move |_| {
+        state
+            .inputs
+            .with(|i| i.cpu.as_ref().map_or(String::new(), |c| c.id.clone()))
+    });
+    view! {
+        <div class="row">
+            <Picker
+                id="f-cpu"
+                label="Host CPU"
+                field=Field::Cpu
+                groups=Signal::stored(groups)
+                selected=cpu_id
+                searchable=true
+                on_change=Callback::new(move |v: String| {
+                    state.edit(|i| {
+                        i.cpu = if v.is_empty() {
+                            None
+                        } else {
+                            let keep = i.cpu.take().unwrap_or_default();
+                            Some(CpuInput { id: v, ..keep })
+                        }
+                    })
+                })
+            />
+            <NumField
+                id="f-cores"
+                label="CPU cores used"
+                unit="cores"
+                field=Field::CpuCores
+                optional=true
+                placeholder="not counted"
+                get=|i| i.cpu.as_ref().map(|c| c.cores)
+                set=|i, v| match v {
+                    Some(cores) => i.cpu.get_or_insert_with(CpuInput::default).cores = cores,
+                    None => i.cpu = None,
+                }
+            />
+            <NumField
+                id="f-mem"
+                label="Memory"
+                unit="GB"
+                field=Field::Memory
+                optional=true
+                placeholder="not counted"
+                get=|i| i.memory_gb
+                set=|i, v| i.memory_gb = v
+            />
+        </div>
+    }
+}

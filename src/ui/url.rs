@@ -1,0 +1,85 @@
+//! The share link: reading the page's query string at start-up and keeping it in step with the
+//! inputs (`history.replaceState`), plus the notice listing what a link got wrong.
+
+use emissions_core::dataset::DATASET_VERSION;
+use emissions_core::share::ParamProblem;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+/// What the start-up URL said that the page could not use as given.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UrlReport {
+    /// Unknown, invalid, duplicate or ignored parameters.
+    pub problems: Vec<ParamProblem>,
+    /// The link's dataset version when it differs from the bundled one.
+    pub other_version: Option<String>,
+}
+
+/// The current query string without its `?` (empty when unavailable).
+pub fn current_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .map(|s| s.trim_start_matches('?').to_string())
+        .unwrap_or_default()
+}
+
+/// Replaces the page URL's query with `query` without a navigation or a history entry.
+/// Best effort: failures are ignored (the page keeps working without a shareable URL).
+pub fn replace_query(query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    if location.search().ok().as_deref() == Some(&format!("?{query}")) {
+        return;
+    }
+    if let Ok(history) = window.history() {
+        let url = format!("{path}?{query}{hash}");
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// The full share URL of the current page.
+pub fn share_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// A dismissible notice listing the problems of the link the page was opened with (as text).
+#[component]
+pub fn UrlNotice(
+    /// What the start-up URL got wrong.
+    report: UrlReport,
+) -> impl IntoView {
+    let (open, set_open) = signal(true);
+    let has_any = !report.problems.is_empty() || report.other_version.is_some();
+    let items = report
+        .problems
+        .iter()
+        .map(|p| view! { <li>{p.to_string()}</li> })
+        .collect_view();
+    let version = report.other_version.map(|v| {
+        view! {
+            <li>
+                {format!(
+                    "This link was made with dataset version {v}; this page uses {DATASET_VERSION}, \
+                     so the numbers may differ from the ones cited."
+                )}
+            </li>
+        }
+    });
+    view! {
+        <Show when=move || has_any && open.get()>
+            <div class="notice" role="alert" data-testid="url-problem">
+                <p class="notice-title">"Some parts of this link could not be used:"</p>
+                <ul>{items.clone()} {version.clone()}</ul>
+                <button type="button" class="btn-small" on:click=move |_| set_open.set(false)>
+                    "Dismiss"
+                </button>
+            </div>
+        </Show>
+    }
+}
