@@ -6,5 +6,6 @@
 //! when any of those is missing.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod charts;
 mod harness;
 mod shell;

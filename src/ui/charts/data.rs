@@ -111,7 +111,7 @@ pub fn region_view(alt: &Alternatives, factors: &Factors, q: &RegionQuery) -> Re
                 continue;
             }
             let label = format!("{} ({})", z.name, z.id);
-            if !matches(&filter, &[&label, &z.country, continent]) {
+            if !matches(&filter, &[&label, &z.country, continent_name(continent)]) {
                 continue;
             }
             let target = LocationInput::Zone {
@@ -176,7 +176,21 @@ pub fn region_view(alt: &Alternatives, factors: &Factors, q: &RegionQuery) -> Re
     v
 }
 
-/// Continents of the dataset's zones, sorted, for the zone filter.
+/// Display name of a continent code of the dataset (`"EU"` → `"Europe"`); unknown codes as is.
+pub fn continent_name(code: &str) -> &str {
+    match code {
+        "AF" => "Africa",
+        "AN" => "Antarctica",
+        "AS" => "Asia",
+        "EU" => "Europe",
+        "NA" => "North America",
+        "OC" => "Oceania",
+        "SA" => "South America",
+        other => other,
+    }
+}
+
+/// Continent codes of the dataset's zones, sorted, for the zone filter.
 pub fn continents(factors: &Factors) -> Vec<String> {
     let mut out: Vec<String> = factors
         .dataset()

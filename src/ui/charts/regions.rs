@@ -1,7 +1,7 @@
 //! The region chart with its controls: scope (this provider / all providers / grid zones), a
 //! continent filter for zones, a text filter and the "show all" toggle.
 
-use super::data::{continents, region_view, RegionQuery, RegionView, Scope, TOP_N};
+use super::data::{continent_name, continents, region_view, RegionQuery, RegionView, Scope, TOP_N};
 use super::figure::ChartFigure;
 use crate::ui::state::CalcState;
 use emissions_core::charts::region_bars::RegionBars;
@@ -104,7 +104,10 @@ pub fn RegionChart(
                         {continent_names
                             .clone()
                             .into_iter()
-                            .map(|c| view! { <option value=c.clone()>{c.clone()}</option> })
+                            .map(|c| {
+                                let name = continent_name(&c).to_string();
+                                view! { <option value=c>{name}</option> }
+                            })
                             .collect_view()}
                     </select>
                 </label>
