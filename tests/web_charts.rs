@@ -193,3 +193,43 @@ fn chart_inputs_follow_the_model() {
         .iter()
         .all(|i| !i.low_input.is_empty() && !i.high_input.is_empty()));
 }
+
+#[wasm_bindgen_test]
+async fn hovering_a_bar_shows_a_text_tooltip_and_leaving_hides_it() {
+    let root = mount_app();
+    settle(100).await;
+    let canvas = q(&root, "[data-testid=chart-hardware] canvas");
+    let rect = canvas.get_bounding_client_rect();
+    let pointer = js_sys::Function::new_with_args(
+        "el, type, x, y",
+        "el.dispatchEvent(new PointerEvent(type, {clientX: x, clientY: y, bubbles: true}))",
+    );
+    let (x, y) = (rect.left() + rect.width() / 2.0, rect.top() + 80.0);
+    let args = js_sys::Array::of4(&canvas, &"pointermove".into(), &x.into(), &y.into());
+    pointer
+        .apply(&wasm_bindgen::JsValue::NULL, &args)
+        .expect("move");
+    settle(20).await;
+    let tip = q(&root, "[data-testid=chart-hardware] [role=tooltip]");
+    let text = tip.text_content().unwrap_or_default();
+    assert!(
+        text.contains("Energy:") && text.contains("Wall time:"),
+        "{text}"
+    );
+    assert!(
+        tip.query_selector("*:not(div)")
+            .expect("selector")
+            .is_none(),
+        "text only"
+    );
+    let args = js_sys::Array::of4(&canvas, &"pointerleave".into(), &x.into(), &y.into());
+    pointer
+        .apply(&wasm_bindgen::JsValue::NULL, &args)
+        .expect("leave");
+    settle(20).await;
+    assert!(root
+        .query_selector("[data-testid=chart-hardware] [role=tooltip]")
+        .unwrap()
+        .is_none());
+    root.remove();
+}

@@ -14,7 +14,6 @@ pub mod regions;
 
 use crate::ui::state::{factors, CalcState};
 use data::{hardware_view, tornado_view};
-use emissions_core::charts::format::format_mass_kg;
 use emissions_core::charts::hardware_bars::HardwareBars;
 use emissions_core::charts::tornado::Tornado;
 use emissions_core::model::ComputeInput;
@@ -65,15 +64,6 @@ pub fn Comparisons() -> impl IntoView {
             .with(|o| o.estimate.as_ref().map(|e| tornado_view(e)))
             .unwrap_or_default()
     });
-    let tornado_note = Signal::derive(move || {
-        let central = tornado.with(|t| t.central);
-        if central.is_finite() && central > 0.0 {
-            format!("Central estimate {} CO₂e.", format_mass_kg(central))
-        } else {
-            String::new()
-        }
-    });
-
     view! {
         <section class="comparisons" aria-labelledby="compare-heading">
             <h2 id="compare-heading">"Compare"</h2>
@@ -89,11 +79,11 @@ pub fn Comparisons() -> impl IntoView {
                 dark
                 on_select=select_hardware
                 select_hint="use this accelerator"
+                frame_class="chart-scroll"
             />
             <ChartFigure<Tornado>
                 testid="chart-tornado"
                 caption="What matters most: emissions with each uncertain input at its low and high value"
-                note=tornado_note
                 data=tornado
                 dark
             />

@@ -62,7 +62,7 @@ pub fn RegionChart(
     let note = Signal::derive(move || {
         let n = total.get();
         if !show_all.get() && n > TOP_N {
-            format!("Cleanest {TOP_N} of {n} shown, plus your choice.")
+            format!("Cleanest {TOP_N} of {n} shown; your choice is always included.")
         } else {
             format!("{n} shown.")
         }
