@@ -103,10 +103,15 @@ pub fn ChartCanvas<T: Chart>(
     let on_click = move |ev: web_sys::MouseEvent| {
         let (w, rows) = geometry();
         let (x, y) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
-        if let (Some(cb), Some(i)) = (
-            on_select,
-            emissions_core::charts::layout::hit_rows(&rows, w, x, y),
-        ) {
+        let hit = emissions_core::charts::layout::hit_rows(&rows, w, x, y);
+        // A tap has no hover: show the details of what was tapped, too.
+        set_active.set(hit.map(|index| Active {
+            index,
+            x,
+            y,
+            keyboard: false,
+        }));
+        if let (Some(cb), Some(i)) = (on_select, hit) {
             cb.run(i);
         }
     };

@@ -83,7 +83,13 @@ pub fn RegionChart(
                 "Compare "
                 <select
                     data-testid="region-scope"
-                    prop:value=move || scope.get().key()
+                    prop:value=move || {
+                        match scope.get() {
+                            Scope::Provider if !has_provider() => Scope::AllProviders,
+                            s => s,
+                        }
+                            .key()
+                    }
                     on:change=move |ev| set_scope.set(Scope::from_key(&event_target_value(&ev)))
                 >
                     <option value="provider" disabled=move || !has_provider()>
