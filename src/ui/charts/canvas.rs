@@ -1,0 +1,237 @@
+//! The generic canvas glue: draws a [`Chart`] into a `<canvas>` sized to its container and the
+//! screen's pixel density, and turns pointer and keyboard input into tooltips and selections.
+//!
+//! Design note: one `Effect` per canvas reads the data signal, the width, the theme and the DPR
+//! and repaints; nothing else draws. Hover and keyboard focus are UI-only signals written by the
+//! event handlers; they never repaint the canvas: the focused row is outlined by an absolutely
+//! positioned `<div>` and the tooltip is a text-only `<div role="tooltip">`, so moving the
+//! pointer costs no redraw. Each repaint stamps `data-draw-ms` (its own duration) and
+//! `data-drawn-at` (`performance.now()` at its end) on the canvas for the e2e timing test.
+
+use super::env::{log_error, now_ms, use_width};
+use super::kinds::{theme_for, unique_order, Chart};
+use emissions_core::charts::Row;
+use leptos::prelude::*;
+
+/// Where the tooltip points: item index, anchor (CSS px in the canvas), and whether the
+/// keyboard (rather than the pointer) put it there.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Active {
+    index: usize,
+    x: f64,
+    y: f64,
+    keyboard: bool,
+}
+
+/// Widest tooltip (CSS px), to keep it inside the chart.
+const TIP_W: f64 = 240.0;
+
+/// A focusable canvas drawing `data`; pointer hover and arrow keys show a tooltip, click and
+/// Enter call `on_select` with the item index.
+#[component]
+pub fn ChartCanvas<T: Chart>(
+    /// The chart's input.
+    #[prop(into)]
+    data: Signal<T>,
+    /// Whether the page is dark.
+    #[prop(into)]
+    dark: Signal<bool>,
+    /// Called with the item index on click / Enter.
+    #[prop(default = None)]
+    on_select: Option<Callback<usize>>,
+    /// What selecting does, for the keyboard hint, e.g. "select the region".
+    #[prop(optional)]
+    select_hint: &'static str,
+    /// Extra class of the frame (e.g. `"chart-scroll"` for a scrolling frame).
+    #[prop(optional)]
+    frame_class: &'static str,
+) -> impl IntoView {
+    let frame = NodeRef::<leptos::html::Div>::new();
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    let (width, dpr) = use_width(frame);
+    let (active, set_active) = signal(None::<Active>);
+
+    // The one place that paints. Reads: the canvas, data, width, DPR and theme.
+    Effect::new(move |_| {
+        let Some(el) = canvas.get() else { return };
+        let (w, d) = (width.get().floor(), dpr.get());
+        if w < 1.0 {
+            return;
+        }
+        let theme = theme_for(dark.get(), d);
+        let t0 = now_ms();
+        data.with(|chart| {
+            let h = chart.css_height(w, &theme);
+            el.set_width((w * d).round() as u32);
+            el.set_height((h * d).round() as u32);
+            let style = web_sys::HtmlElement::style(&el);
+            let _ = style.set_property("width", &format!("{w}px"));
+            let _ = style.set_property("height", &format!("{h}px"));
+            if let Err(e) = chart.draw_on(el.clone(), &theme) {
+                log_error("draw", &e);
+            }
+        });
+        let t1 = now_ms();
+        let _ = el.set_attribute("data-draw-ms", &format!("{:.3}", t1 - t0));
+        let _ = el.set_attribute("data-drawn-at", &format!("{t1:.3}"));
+    });
+
+    let geometry = move || {
+        let w = width.get_untracked().floor();
+        let theme = theme_for(dark.get_untracked(), 1.0);
+        data.with_untracked(|c| {
+            let h = c.css_height(w, &theme);
+            (w, c.rows(w, h, &theme))
+        })
+    };
+    let row_of = |rows: &[Row], i: usize| rows.iter().find(|r| r.index == i).cloned();
+
+    let on_move = move |ev: web_sys::PointerEvent| {
+        let (x, y) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
+        let (w, rows) = geometry();
+        let hit = emissions_core::charts::layout::hit_rows(&rows, w, x, y);
+        let next = hit.map(|index| Active {
+            index,
+            x,
+            y,
+            keyboard: false,
+        });
+        if active.get_untracked() != next {
+            set_active.set(next);
+        }
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let (w, rows) = geometry();
+        let (x, y) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
+        let hit = emissions_core::charts::layout::hit_rows(&rows, w, x, y);
+        // A tap has no hover: show the details of what was tapped, too.
+        set_active.set(hit.map(|index| Active {
+            index,
+            x,
+            y,
+            keyboard: false,
+        }));
+        if let (Some(cb), Some(i)) = (on_select, hit) {
+            cb.run(i);
+        }
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let (_, rows) = geometry();
+        let order = unique_order(&rows);
+        if order.is_empty() {
+            return;
+        }
+        let pos = active
+            .get_untracked()
+            .filter(|a| a.keyboard)
+            .and_then(|a| order.iter().position(|&i| i == a.index));
+        let last = order.len() - 1;
+        let next = match ev.key().as_str() {
+            "ArrowDown" | "ArrowRight" => Some(pos.map_or(0, |p| (p + 1).min(last))),
+            "ArrowUp" | "ArrowLeft" => Some(pos.map_or(0, |p| p.saturating_sub(1))),
+            "Home" => Some(0),
+            "End" => Some(last),
+            "Enter" | " " => {
+                if let (Some(cb), Some(p)) = (on_select, pos) {
+                    ev.prevent_default();
+                    if let Some(&i) = order.get(p) {
+                        cb.run(i);
+                    }
+                }
+                return;
+            }
+            "Escape" => {
+                set_active.set(None);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        let Some(row) = next
+            .and_then(|p| order.get(p))
+            .and_then(|&i| row_of(&rows, i))
+        else {
+            return;
+        };
+        set_active.set(Some(Active {
+            index: row.index,
+            x: row.bar.1,
+            y: row.top + row.height,
+            keyboard: true,
+        }));
+        // Keep the focused row visible inside a scrolling frame.
+        if let Some(f) = frame.get_untracked() {
+            let (top, view) = (f64::from(f.scroll_top()), f64::from(f.client_height()));
+            if row.top < top {
+                f.set_scroll_top((row.top - 8.0) as i32);
+            } else if row.top + row.height > top + view {
+                f.set_scroll_top((row.top + row.height + 8.0 - view) as i32);
+            }
+        }
+    };
+
+    let lines = move || {
+        active
+            .get()
+            .map(|a| data.with(|c| c.tooltip(a.index)))
+            .unwrap_or_default()
+    };
+    let tip_style = move || {
+        active.get().map_or_else(String::new, |a| {
+            let w = width.get();
+            let left = (a.x + 12.0).min(w - TIP_W).max(0.0);
+            format!("left:{left:.0}px;top:{:.0}px", a.y + 8.0)
+        })
+    };
+    let focus_style = move || {
+        let a = active.get().filter(|a| a.keyboard)?;
+        let (_, rows) = geometry();
+        let r = row_of(&rows, a.index)?;
+        Some(format!("top:{:.0}px;height:{:.0}px", r.top, r.height))
+    };
+    let announce = move || {
+        active
+            .get()
+            .filter(|a| a.keyboard)
+            .map(|_| lines().join(". "))
+            .unwrap_or_default()
+    };
+    let hint = if on_select.is_some() && !select_hint.is_empty() {
+        format!(" Arrow keys move between rows; Enter to {select_hint}.")
+    } else {
+        " Arrow keys move between rows.".to_string()
+    };
+    let alt = move || format!("{}{hint}", data.with(|c| c.alt_text()));
+
+    view! {
+        <div class=format!("chart-frame {frame_class}") node_ref=frame>
+            <canvas
+                node_ref=canvas
+                role="img"
+                tabindex="0"
+                aria-label=alt
+                class:clickable=on_select.is_some()
+                on:pointermove=on_move
+                on:pointerleave=move |_| {
+                    if active.get_untracked().is_some_and(|a| !a.keyboard) {
+                        set_active.set(None);
+                    }
+                }
+                on:click=on_click
+                on:keydown=on_key
+                on:blur=move |_| set_active.set(None)
+            ></canvas>
+            <Show when=move || focus_style().is_some()>
+                <div class="chart-focus" aria-hidden="true" style=move || focus_style().unwrap_or_default()></div>
+            </Show>
+            <Show when=move || active.get().is_some()>
+                <div class="chart-tooltip" role="tooltip" style=tip_style>
+                    <For each=move || lines().into_iter().enumerate() key=|(k, l)| (*k, l.clone()) let((k, line))>
+                        <div class:chart-tooltip-head=k == 0>{line}</div>
+                    </For>
+                </div>
+            </Show>
+            <p class="visually-hidden" aria-live="polite">{announce}</p>
+        </div>
+    }
+}

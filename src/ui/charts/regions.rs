@@ -1,0 +1,148 @@
+//! The region chart with its controls: scope (this provider / all providers / grid zones), a
+//! continent filter for zones, a text filter and the "show all" toggle.
+
+use super::data::{continent_name, continents, region_view, RegionQuery, RegionView, Scope, TOP_N};
+use super::figure::ChartFigure;
+use crate::ui::state::CalcState;
+use emissions_core::charts::region_bars::RegionBars;
+use emissions_core::model::{Factors, LocationInput};
+use leptos::prelude::*;
+
+/// The starting scope for the current location: its provider's regions, or zones.
+fn initial_scope(location: &LocationInput) -> Scope {
+    match location {
+        LocationInput::Cloud { .. } => Scope::Provider,
+        LocationInput::Zone { .. } => Scope::Zones,
+        LocationInput::Custom { .. } => Scope::AllProviders,
+    }
+}
+
+/// The same job in every region (or zone); clicking a bar moves the job there.
+#[component]
+pub fn RegionChart(
+    /// The bundled dataset index (for labels, countries and continents).
+    factors: &'static Factors,
+    /// Whether the page is dark.
+    #[prop(into)]
+    dark: Signal<bool>,
+) -> impl IntoView {
+    let state = expect_context::<CalcState>();
+    let start = state.inputs.with_untracked(|i| initial_scope(&i.location));
+    let (scope, set_scope) = signal(start);
+    let (continent, set_continent) = signal(String::new());
+    let (filter, set_filter) = signal(String::new());
+    let (show_all, set_show_all) = signal(false);
+
+    let view_data = Memo::new(move |_| {
+        let q = RegionQuery {
+            scope: scope.get(),
+            continent: continent.get(),
+            filter: filter.get(),
+            show_all: show_all.get(),
+        };
+        state
+            .alternatives
+            .with(|a| a.as_ref().map(|a| region_view(a, factors, &q)))
+            .unwrap_or_default()
+    });
+    let chart = Memo::new(move |_| view_data.with(|v: &RegionView| v.chart.clone()));
+    let total = Memo::new(move |_| view_data.with(|v| v.total));
+    let select = Callback::new(move |i: usize| {
+        if let Some(target) = view_data.with_untracked(|v| v.targets.get(i).cloned()) {
+            state.inputs.update(|inputs| inputs.location = target);
+        }
+    });
+    let has_provider = move || {
+        state
+            .alternatives
+            .with(|a| a.as_ref().and_then(|a| super::data::current_provider(a)))
+            .is_some()
+    };
+    let continent_names = continents(factors);
+    let note = Signal::derive(move || {
+        let n = total.get();
+        if !show_all.get() && n > TOP_N {
+            format!("Cleanest {TOP_N} of {n} shown; your choice is always included.")
+        } else {
+            format!("{n} shown.")
+        }
+    });
+
+    view! {
+        <ChartFigure<RegionBars>
+            testid="chart-regions"
+            caption="This job's emissions in each region, cleanest first"
+            note
+            data=chart
+            dark
+            on_select=select
+            select_hint="use this location"
+            frame_class="chart-scroll"
+        >
+            <label>
+                "Compare "
+                <select
+                    data-testid="region-scope"
+                    prop:value=move || {
+                        match scope.get() {
+                            Scope::Provider if !has_provider() => Scope::AllProviders,
+                            s => s,
+                        }
+                            .key()
+                    }
+                    on:change=move |ev| set_scope.set(Scope::from_key(&event_target_value(&ev)))
+                >
+                    <option value="provider" disabled=move || !has_provider()>
+                        "regions of this provider"
+                    </option>
+                    <option value="all">"all cloud regions"</option>
+                    <option value="zones">"grid zones (same facility)"</option>
+                </select>
+            </label>
+            <Show when=move || scope.get() == Scope::Zones>
+                <label>
+                    "Continent "
+                    <select
+                        prop:value=move || continent.get()
+                        on:change=move |ev| set_continent.set(event_target_value(&ev))
+                    >
+                        <option value="">"all"</option>
+                        {continent_names
+                            .clone()
+                            .into_iter()
+                            .map(|c| {
+                                let name = continent_name(&c).to_string();
+                                view! { <option value=c>{name}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+            </Show>
+            <label>
+                "Filter "
+                <input
+                    type="search"
+                    data-testid="region-filter"
+                    placeholder="name or country"
+                    prop:value=move || filter.get()
+                    on:input=move |ev| set_filter.set(event_target_value(&ev))
+                />
+            </label>
+            <button
+                type="button"
+                data-testid="region-show-all"
+                aria-pressed=move || show_all.get().to_string()
+                disabled=move || total.get() <= TOP_N
+                on:click=move |_| set_show_all.update(|s| *s = !*s)
+            >
+                {move || {
+                    if show_all.get() {
+                        format!("Show cleanest {TOP_N}")
+                    } else {
+                        format!("Show all {}", total.get())
+                    }
+                }}
+            </button>
+        </ChartFigure<RegionBars>>
+    }
+}
