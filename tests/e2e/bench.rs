@@ -5,7 +5,7 @@ use crate::harness::{dist_dir, Browser, StaticServer};
 use serde_json::{json, Value};
 
 /// The input whose changes the interaction benchmarks type into: hours per run.
-pub const HOURS_INPUT: &str = "[data-testid=input-hours]";
+pub const HOURS_INPUT: &str = "#f-hours";
 
 fn stats(mut v: Vec<f64>) -> (f64, f64, f64) {
     v.sort_by(f64::total_cmp);

@@ -5,6 +5,7 @@
 //! them with `--ignored` and `MLCALC_DIST`, `CHROME`, `CHROMEDRIVER` set. They fail (never skip)
 //! when any of those is missing.
 #![cfg(not(target_arch = "wasm32"))]
+
 mod a11y;
 mod bench;
 mod calculator;
