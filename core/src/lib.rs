@@ -7,5 +7,7 @@
 
 pub mod charts;
 pub mod dataset;
+pub mod export;
 pub mod model;
+pub mod persist;
 pub mod units;
