@@ -18,11 +18,11 @@ pub fn quarantine_key(source_key: &str, now_ms: f64, taken: &[String]) -> String
         "0".to_string()
     };
     let base = format!("{QUARANTINE_PREFIX}{source_key}.{stamp}");
-    if !taken.iter().any(|k| *k == base) {
+    if !taken.contains(&base) {
         return base;
     }
     (2u32..)
         .map(|n| format!("{base}.{n}"))
-        .find(|candidate| !taken.iter().any(|k| k == candidate))
+        .find(|candidate| !taken.contains(candidate))
         .unwrap_or(base)
 }
