@@ -8,6 +8,7 @@
 
 mod cmd;
 mod data;
+mod service_worker;
 mod sizes;
 mod static_server;
 mod tools;
@@ -50,6 +51,7 @@ fn build_release(tools: &tools::Tools) -> Result<PathBuf, String> {
         .env("TRUNK_SKIP_VERSION_CHECK", "true")
         .env("NO_COLOR", "true")
         .dir(&root))?;
+    service_worker::stamp(&root.join("dist"))?;
     Ok(root.join("dist"))
 }
 
