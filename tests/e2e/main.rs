@@ -7,4 +7,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod harness;
+mod offline;
+mod persist;
+mod persist_util;
 mod shell;
