@@ -256,3 +256,51 @@ async fn json_export_matches_the_headline_and_reimports() {
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs the release dist/ and Chromium: run `cargo xtask test`"]
+async fn a_full_storage_is_reported_and_the_jobs_stay_in_the_tab() {
+    let (_server, browser) = open().await;
+    // Fill the origin's quota with filler keys until the browser refuses.
+    let filled = js(
+        &browser,
+        "let size = 256 * 1024, i = 0, name = 'never full';
+         while (size >= 1 && i < 2000) {
+           try { localStorage.setItem('filler.' + i, 'x'.repeat(size)); i++; }
+           catch (e) { name = e.name; size = Math.floor(size / 2); }
+         }
+         return name;",
+    )
+    .await;
+    assert_eq!(filled, "QuotaExceededError");
+    save_job(&browser, "no room for me", 1).await;
+    let alert = browser.wait_text("[data-testid=storage-write-error]").await;
+    assert!(alert.contains("QuotaExceededError"), "{alert}");
+    assert_eq!(
+        job_names(&browser).await,
+        ["no room for me"],
+        "kept in the tab"
+    );
+    // Free space: the next change is written and the alert goes away.
+    js(
+        &browser,
+        "for (let i = 0; i < 2000; i++) localStorage.removeItem('filler.' + i); return true;",
+    )
+    .await;
+    save_job(&browser, "now stored", 2).await;
+    wait_js(
+        &browser,
+        "return !document.querySelector('[data-testid=storage-write-error]');",
+        5,
+        "the alert to clear",
+    )
+    .await;
+    let stored = js(
+        &browser,
+        "return JSON.parse(localStorage.getItem('mlcalc.v1.jobs')).jobs.length;",
+    )
+    .await;
+    assert_eq!(stored, 2);
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
