@@ -119,3 +119,86 @@ async fn app_loads_and_computes_offline_under_a_sub_path_with_saved_jobs() {
     );
     browser.close().await;
 }
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let path = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy");
+        }
+    }
+}
+
+/// The names of this app's caches.
+async fn cache_names(browser: &Browser) -> Vec<String> {
+    let v = js(
+        browser,
+        "return caches.keys().then(k => k.filter(n => n.startsWith('mlcalc-')));",
+    )
+    .await;
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+#[ignore = "needs the release dist/ and Chromium: run `cargo xtask test`"]
+async fn a_new_build_replaces_the_cache_cleanly() {
+    // A private copy of dist/, so the "new build" can be simulated by restamping its worker.
+    let dir = std::env::temp_dir().join(format!("mlcalc-e2e-newbuild-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&dist_dir(), &dir);
+    let server = StaticServer::start(&dir, 0, "/repo/").expect("serve the copy");
+    let browser = Browser::start(1280, 900).await;
+    browser
+        .client
+        .goto(&server.url())
+        .await
+        .expect("open the app");
+    headline_kg(&browser).await;
+    wait_js(
+        &browser,
+        "return navigator.serviceWorker.controller !== null;",
+        30,
+        "control",
+    )
+    .await;
+    let first = cache_names(&browser).await;
+    assert_eq!(first.len(), 1, "one cache per build: {first:?}");
+    let old_hash = first[0].trim_start_matches("mlcalc-").to_string();
+
+    let worker = dir.join("sw.js");
+    let source = std::fs::read_to_string(&worker).expect("read sw.js");
+    assert!(
+        source.contains(&format!("const BUILD = '{old_hash}';")),
+        "cache named by the build hash"
+    );
+    std::fs::write(&worker, source.replace(&old_hash, "0123456789abcdef")).expect("restamp");
+    js(
+        &browser,
+        "return navigator.serviceWorker.getRegistration().then(r => r.update()).then(() => true);",
+    )
+    .await;
+    wait_js(
+        &browser,
+        "return caches.keys().then(k => { const m = k.filter(n => n.startsWith('mlcalc-'));
+           return m.length === 1 && m[0] === 'mlcalc-0123456789abcdef'; });",
+        30,
+        "the new build's cache to replace the old one",
+    )
+    .await;
+    browser.client.refresh().await.expect("reload");
+    assert!(headline_kg(&browser).await.is_finite());
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+    drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
+}
