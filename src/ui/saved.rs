@@ -7,6 +7,7 @@
 
 mod chart;
 mod compare;
+mod import;
 mod list;
 mod notices;
 
@@ -124,6 +125,7 @@ pub fn SavedJobs() -> impl IntoView {
                 }}
             </p>
             <list::JobList/>
+            <import::ImportJobs/>
             <compare::Compare/>
         </section>
     }

@@ -9,5 +9,6 @@
 mod harness;
 mod offline;
 mod persist;
+mod persist_export;
 mod persist_util;
 mod shell;
