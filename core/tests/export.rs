@@ -52,6 +52,7 @@ fn latex_has_the_estimates_numbers_and_the_citation() {
         num(e.uncertainty.location_based.low.0),
         num(e.uncertainty.location_based.high.0),
         num(e.device_hours.0),
+        format!("{} kWh", num(e.energy.total.0)),
         num(e.intensity.0 / 1000.0),
         num(e.pue.0),
         num(e.market_share.0),
@@ -64,6 +65,17 @@ fn latex_has_the_estimates_numbers_and_the_citation() {
         assert!(text.contains(&expected), "missing {expected:?} in\n{text}");
     }
     assert!(text.contains("none of which were offset"), "{text}");
+    assert!(
+        !text.contains("\\href"),
+        "no link without a known URL: {text}"
+    );
+    let mut linked = ctx.clone();
+    linked.tool_url = Some("https://x.io/a%20b#c".into());
+    assert!(
+        latex(&linked).contains(r"\href{https://x.io/a\%20b\#c}{ML Emissions Calculator}"),
+        "{}",
+        latex(&linked)
+    );
     let offset = Inputs {
         market_pct: Some(40.0),
         ..inputs

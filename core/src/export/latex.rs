@@ -74,13 +74,26 @@ fn job_sentences(item: &ExportItem) -> String {
         escape(&job.accelerator.name),
         reading(job.accelerator.tdp.0),
     );
+    let host = match (job.cpu.is_some(), job.memory.is_some()) {
+        (true, true) => ", host CPU and memory",
+        (true, false) => " and host CPU",
+        (false, true) => " and host memory",
+        (false, false) => "",
+    };
+    let overhead = if item.is_personal() {
+        ""
+    } else {
+        " including the data centre's overhead"
+    };
     let _ = write!(
         s,
-        "; {} devices, {} hours per run, {} run{}). ",
+        "; {} devices, {} hours per run, {} run{}), using {} kWh of electricity for the \
+         accelerators{host}{overhead}. ",
         job.devices,
         reading(e.hours_per_run.0),
         job.runs,
-        if job.runs == 1 { "" } else { "s" }
+        if job.runs == 1 { "" } else { "s" },
+        reading(e.energy.total.0),
     );
     let range = e.uncertainty.location_based;
     let _ = write!(
@@ -109,6 +122,18 @@ fn job_sentences(item: &ExportItem) -> String {
     s
 }
 
+/// A URL as an `\href`/BibTeX argument: braces, backslashes and whitespace dropped, `%` and `#`
+/// escaped (hyperref expands them otherwise).
+fn url_arg(url: &str) -> String {
+    url.chars()
+        .filter(|c| !matches!(c, '{' | '}' | '\\') && !c.is_whitespace())
+        .flat_map(|c| match c {
+            '%' | '#' => vec!['\\', c],
+            c => vec![c],
+        })
+        .collect()
+}
+
 /// The paragraph for the paper: one job, or each job and the total.
 pub fn latex(ctx: &ExportContext) -> String {
     let mut out = String::new();
@@ -135,10 +160,15 @@ pub fn latex(ctx: &ExportContext) -> String {
             reading(t.market_based.0),
         );
     }
+    // The tool's name links to where it is published when known (needs hyperref's \href).
+    let tool = match &ctx.tool_url {
+        Some(url) => format!("\\href{{{}}}{{{TOOL_NAME}}}", url_arg(url)),
+        None => TOOL_NAME.to_string(),
+    };
     let _ = write!(
         out,
-        "Estimations were conducted using the \\href{{https://arxiv.org/abs/1910.09700}}{{{TOOL_NAME}}} \
-         (version {}, dataset {}) based on the method of \\cite{{lacoste2019quantifying}}.",
+        "Estimations were conducted using the {tool} (version {}, dataset {}) based on the \
+         method of \\cite{{lacoste2019quantifying}}.",
         escape(&ctx.tool_version),
         escape(&ctx.dataset_version)
     );

@@ -3,15 +3,14 @@
 use super::{reading, ExportContext, ExportItem, TOOL_NAME};
 use std::fmt::Write;
 
-/// Escapes text for a Markdown table cell: ASCII punctuation that Markdown or HTML could
-/// interpret is backslash-escaped (CommonMark allows it for every ASCII punctuation character),
-/// line breaks become spaces.
+/// Escapes text for a Markdown table cell: the ASCII punctuation that Markdown, GFM tables or
+/// HTML could interpret (emphasis, code, links, tags, entities, cell separators) is
+/// backslash-escaped, as CommonMark allows; line breaks become spaces.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+'
-            | '!' | '|' | '&' | '~' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
