@@ -89,11 +89,12 @@ pub fn SavedJobs() -> impl IntoView {
         ev.prevent_default();
         let inputs = state.inputs.get_untracked();
         let typed = name.get_untracked();
+        let mut shown = String::new();
         saved.change(None, |s| {
             let id = s.save(&typed, inputs, storage::now_ms(), DATASET_VERSION);
-            let shown = s.get(id).map(|j| j.name.clone()).unwrap_or_default();
-            saved.message.set(Some(format!("Saved “{shown}”.")));
+            shown = s.get(id).map(|j| j.name.clone()).unwrap_or_default();
         });
+        saved.message.set(Some(format!("Saved “{shown}”.")));
         set_name.set(String::new());
     };
     view! {
