@@ -152,6 +152,58 @@ async fn names_render_as_text_delete_undoes_and_comparison_totals() {
     .await;
     assert_eq!(job_names(&browser).await, [evil, "Final run"]);
 
+    // Rename (select all, type, Enter), then duplicate.
+    click(
+        &browser,
+        "[data-testid=saved-job]:nth-child(2) [data-testid=rename-job]",
+    )
+    .await;
+    let field = browser
+        .client
+        .find(fantoccini::Locator::Css("[data-testid=rename-input]"))
+        .await
+        .expect("rename field");
+    field
+        .send_keys("\u{E009}a\u{E000}Final run v2\u{E007}")
+        .await
+        .expect("type and press Enter");
+    wait_js(
+        &browser,
+        "return !document.querySelector('[data-testid=rename-input]');",
+        5,
+        "the rename",
+    )
+    .await;
+    assert_eq!(job_names(&browser).await, [evil, "Final run v2"]);
+    click(
+        &browser,
+        "[data-testid=saved-job]:nth-child(2) [data-testid=duplicate-job]",
+    )
+    .await;
+    wait_js(
+        &browser,
+        "return document.querySelectorAll('[data-testid=saved-job]').length === 3;",
+        5,
+        "the copy",
+    )
+    .await;
+    assert_eq!(
+        job_names(&browser).await,
+        [evil, "Final run v2", "Final run v2 (copy)"]
+    );
+    click(
+        &browser,
+        "[data-testid=saved-job]:nth-child(3) [data-testid=delete-job]",
+    )
+    .await;
+    wait_js(
+        &browser,
+        "return document.querySelectorAll('[data-testid=saved-job]').length === 2;",
+        5,
+        "the delete",
+    )
+    .await;
+
     // Survives a reload.
     browser.client.refresh().await.expect("reload");
     wait_js(

@@ -58,6 +58,14 @@ fn JobRow(job: SavedJob) -> impl IntoView {
     let id: JobId = job.id;
     let (editing, set_editing) = signal(false);
     let (draft, set_draft) = signal(job.name.clone());
+    let rename_input = NodeRef::<leptos::html::Input>::new();
+    // Moves the keyboard focus into the rename field when it appears (DOM only, no signal write).
+    Effect::new(move |_| {
+        if let Some(input) = rename_input.get() {
+            let _ = input.focus();
+            input.select();
+        }
+    });
     let name = job.name.clone();
     let inputs = job.inputs.clone();
     let open_name = name.clone();
@@ -114,6 +122,12 @@ fn JobRow(job: SavedJob) -> impl IntoView {
                             maxlength="120"
                             aria-label="New name"
                             data-testid="rename-input"
+                            node_ref=rename_input
+                            on:keydown=move |ev| {
+                                if ev.key() == "Escape" {
+                                    set_editing.set(false);
+                                }
+                            }
                             prop:value=move || draft.get()
                             on:input=move |ev| set_draft.set(event_target_value(&ev))
                         />
