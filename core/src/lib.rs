@@ -7,6 +7,8 @@
 
 pub mod charts;
 pub mod dataset;
+pub mod export;
 pub mod model;
+pub mod persist;
 pub mod share;
 pub mod units;

@@ -50,13 +50,14 @@ pub fn App() -> impl IntoView {
             let (initial, report) = initial_inputs();
             let state = CalcState::new(initial, factors);
             provide_context(state);
+            // Keep the address bar a share link of the current (valid) inputs. The draft is
+            // saved by the saved-jobs section, the single owner of browser storage.
             Effect::new(move |_| {
                 let valid = state.outcome.with(|o| o.errors.is_empty());
                 if valid {
-                    state.inputs.with(|i| {
-                        replace_query(&to_query(i, DATASET_VERSION));
-                        storage::save_draft(i);
-                    });
+                    state
+                        .inputs
+                        .with(|i| replace_query(&to_query(i, DATASET_VERSION)));
                 }
             });
             view! { <UrlNotice report=report/> <Calculator/> }.into_any()

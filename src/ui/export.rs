@@ -1,9 +1,68 @@
-//! Exports of the current estimate: LaTeX, BibTeX, Markdown, model card, JSON, CSV.
+//! Exports of the current estimate (LaTeX, BibTeX, Markdown, model card, JSON, CSV), the share
+//! link, and importing a JSON export back into the form.
 
+mod browser;
+mod import;
+mod view;
+
+pub use browser::{copy_text, download_text, read_picked_file};
+pub use view::{ExportView, Format};
+
+use crate::ui::state::{factors, CalcState};
+use emissions_core::export::ExportItem;
+use import::ImportJson;
 use leptos::prelude::*;
 
-/// The export panel.
+/// The export panel of the current estimate.
 #[component]
 pub fn ExportPanel() -> impl IntoView {
-    view! { <section class="export" aria-label="Export"></section> }
+    let state = expect_context::<CalcState>();
+    // Exports need the inputs that produced the estimate: while the form is invalid (stale
+    // estimate) there are none, so nothing is offered rather than a mismatched JSON.
+    let items = Memo::new(move |_| {
+        let Ok(factors) = factors() else {
+            return Vec::new();
+        };
+        state.outcome.with(
+            |o| match (&o.job, &o.estimate, o.stale || !o.errors.is_empty()) {
+                (Some(job), Some(estimate), false) => vec![ExportItem::new(
+                    "Current job",
+                    state.inputs.get(),
+                    (**job).clone(),
+                    (**estimate).clone(),
+                    factors,
+                )],
+                _ => Vec::new(),
+            },
+        )
+    });
+    let (link_status, set_link_status) = signal(None::<String>);
+    let copy_link = move |_| {
+        let Some(url) = browser::share_url() else {
+            return;
+        };
+        let shown = url.clone();
+        copy_text(url, move |r| {
+            set_link_status.set(Some(match r {
+                Ok(()) => "Link copied.".to_string(),
+                Err(_) => format!("Copy this link: {shown}"),
+            }))
+        });
+    };
+    view! {
+        <section class="export" aria-labelledby="export-heading">
+            <h2 id="export-heading">"Export and share"</h2>
+            <p class="export-share">
+                <button type="button" data-testid="copy-share-link" on:click=copy_link>"Copy share link"</button>
+                <span role="status">{move || link_status.get()}</span>
+            </p>
+            <Show
+                when=move || items.with(|i| !i.is_empty())
+                fallback=|| view! { <p class="export-empty">"Fix the inputs above to export an estimate."</p> }
+            >
+                <ExportView items=items id="export" stem="ml-emissions"/>
+            </Show>
+            <ImportJson/>
+        </section>
+    }
 }

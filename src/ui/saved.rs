@@ -1,9 +1,133 @@
 //! Saved jobs: save, list, rename, duplicate, delete (with undo), reopen and compare.
+//!
+//! Design note: the list is one `RwSignal<StoredState>` read from storage once at mount; every
+//! change goes through [`Saved::change`] in an event handler, which updates the signal and writes
+//! storage (reporting failures), so no effect writes a signal. The only effect here writes the
+//! draft inputs to storage (synchronising with the outside world, as effects should).
 
+mod chart;
+mod compare;
+mod import;
+mod list;
+mod notices;
+
+use crate::ui::state::CalcState;
+use crate::ui::storage;
+use emissions_core::dataset::DATASET_VERSION;
+use emissions_core::persist::{JobId, SavedJob, StoredState};
 use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+/// Handles of the saved-jobs state, shared with the sub-components (all `Copy`).
+#[derive(Clone, Copy)]
+pub(crate) struct Saved {
+    /// The stored jobs.
+    pub jobs: RwSignal<StoredState>,
+    /// The last deleted job and its position, until the next action.
+    pub undo: RwSignal<Option<(usize, SavedJob)>>,
+    /// Jobs ticked for the comparison.
+    pub selected: RwSignal<BTreeSet<JobId>>,
+    /// A short confirmation of the last action (announced politely).
+    pub message: RwSignal<Option<String>>,
+}
+
+impl Saved {
+    /// Applies `f` to the jobs and writes them to storage. Clears the pending undo.
+    pub fn change(self, message: Option<String>, f: impl FnOnce(&mut StoredState)) {
+        self.undo.set(None);
+        self.jobs.update(f);
+        self.persist();
+        self.message.set(message);
+    }
+
+    /// Writes the jobs (a failure shows in the storage alert).
+    pub fn persist(self) {
+        self.jobs.with_untracked(|s| {
+            storage::save_jobs(s);
+        });
+    }
+
+    /// Deletes a job, keeping it for an undo.
+    pub fn delete(self, id: JobId) {
+        let mut removed = None;
+        self.jobs.update(|s| removed = s.remove(id));
+        self.persist();
+        self.selected.update(|s| {
+            s.remove(&id);
+        });
+        self.message.set(None);
+        self.undo.set(removed);
+    }
+
+    /// Puts the last deleted job back.
+    pub fn undo_delete(self) {
+        if let Some((index, job)) = self.undo.get_untracked() {
+            let name = job.name.clone();
+            self.change(Some(format!("Restored “{name}”.")), |s| {
+                s.restore(index, job);
+            });
+        }
+    }
+}
 
 /// The saved-jobs panel.
 #[component]
 pub fn SavedJobs() -> impl IntoView {
-    view! { <section class="saved-jobs" aria-label="Saved jobs"></section> }
+    let state = expect_context::<CalcState>();
+    storage::register_service_worker();
+    // The draft: the last inputs come back on reload even without saving.
+    Effect::new(move |_| state.inputs.with(storage::save_draft));
+    let saved = Saved {
+        jobs: RwSignal::new(storage::load_jobs()),
+        undo: RwSignal::new(None),
+        selected: RwSignal::new(BTreeSet::new()),
+        message: RwSignal::new(None),
+    };
+    provide_context(saved);
+    let (name, set_name) = signal(String::new());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let inputs = state.inputs.get_untracked();
+        let typed = name.get_untracked();
+        let mut shown = String::new();
+        saved.change(None, |s| {
+            let id = s.save(&typed, inputs, storage::now_ms(), DATASET_VERSION);
+            shown = s.get(id).map(|j| j.name.clone()).unwrap_or_default();
+        });
+        saved.message.set(Some(format!("Saved “{shown}”.")));
+        set_name.set(String::new());
+    };
+    view! {
+        <section class="saved-jobs" aria-labelledby="saved-heading">
+            <h2 id="saved-heading">"Saved jobs"</h2>
+            <notices::StorageNotices/>
+            <form class="save-job" on:submit=save>
+                <label for="save-job-name">"Name"</label>
+                <input
+                    id="save-job-name"
+                    type="text"
+                    maxlength="120"
+                    placeholder="e.g. final run, sweep, ablation A"
+                    data-testid="save-name"
+                    prop:value=move || name.get()
+                    on:input=move |ev| set_name.set(event_target_value(&ev))
+                />
+                <button type="submit" data-testid="save-job">"Save current job"</button>
+            </form>
+            <p class="saved-message" role="status" aria-live="polite">
+                {move || saved.message.get()}
+                {move || {
+                    saved.undo.with(|u| u.as_ref().map(|(_, job)| job.name.clone())).map(|name| view! {
+                        <span>{format!("Deleted “{name}”. ")}</span>
+                        <button type="button" data-testid="undo-delete" on:click=move |_| saved.undo_delete()>
+                            "Undo"
+                        </button>
+                    })
+                }}
+            </p>
+            <list::JobList/>
+            <import::ImportJobs/>
+            <compare::Compare/>
+        </section>
+    }
 }

@@ -1,11 +1,265 @@
-//! Browser storage of the draft inputs and saved jobs (gloo-storage), never panicking.
+//! Browser storage of the draft inputs and the saved jobs, never panicking and never losing data.
+//!
+//! Design note: one [`Store`] per tab, detected once: `localStorage` when a test write succeeds,
+//! else an in-memory map (private mode, storage disabled, sandboxed frames) with a visible notice.
+//! We talk to `web_sys::Storage` directly rather than through gloo-storage's `LocalStorage::raw()`,
+//! which throws when storage is unavailable; the stored formats, their migration and the
+//! quarantine rules live in the pure `emissions_core::persist`. Problems are collected in
+//! [`StorageStatus`] (Arc signals, so they outlive any component owner) for the saved-jobs panel
+//! to show: unreadable data moved to a quarantine key, and failed writes (quota).
+
+mod offline;
+
+pub use offline::register_service_worker;
 
 use emissions_core::model::Inputs;
+use emissions_core::persist::{self, Decoded, StoredState};
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 
-/// The draft inputs saved by the last visit, if any can be read.
-pub fn load_draft() -> Option<Inputs> {
-    None
+/// Where the data goes.
+enum Backend {
+    /// The browser's `localStorage`.
+    Local(web_sys::Storage),
+    /// A map that lasts as long as the tab.
+    Memory(RefCell<BTreeMap<String, String>>),
 }
 
-/// Saves the current inputs as the draft (best effort; failures are reported by the saved-jobs UI).
-pub fn save_draft(_inputs: &Inputs) {}
+/// Unreadable data found at start-up and moved aside.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quarantined {
+    /// Where it was found (e.g. `mlcalc.v1.jobs`).
+    pub from: String,
+    /// Where it is kept now.
+    pub key: String,
+    /// Why it could not be read.
+    pub reason: String,
+}
+
+/// What the saved-jobs panel reports about storage.
+#[derive(Clone)]
+pub struct StorageStatus {
+    /// False when storage is unavailable and data lasts only for this tab.
+    pub persistent: bool,
+    /// Unreadable data moved aside during this visit.
+    pub quarantined: ArcRwSignal<Vec<Quarantined>>,
+    /// The last failed write, if the latest write failed.
+    pub write_error: ArcRwSignal<Option<String>>,
+}
+
+/// The tab's storage.
+pub struct Store {
+    backend: Backend,
+    status: StorageStatus,
+}
+
+const PROBE_KEY: &str = "mlcalc.probe";
+
+fn detect() -> Backend {
+    let local = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .filter(|s| s.set_item(PROBE_KEY, "1").is_ok() && s.remove_item(PROBE_KEY).is_ok());
+    match local {
+        Some(storage) => Backend::Local(storage),
+        None => Backend::Memory(RefCell::new(BTreeMap::new())),
+    }
+}
+
+thread_local! {
+    static STORE: Store = {
+        let backend = detect();
+        let persistent = matches!(backend, Backend::Local(_));
+        Store {
+            backend,
+            status: StorageStatus {
+                persistent,
+                quarantined: ArcRwSignal::new(Vec::new()),
+                write_error: ArcRwSignal::new(None),
+            },
+        }
+    };
+}
+
+/// Runs `f` with the tab's store.
+pub fn with_store<T>(f: impl FnOnce(&Store) -> T) -> T {
+    STORE.with(f)
+}
+
+/// The storage status (for the notices).
+pub fn status() -> StorageStatus {
+    with_store(|s| s.status.clone())
+}
+
+/// Milliseconds since the epoch (0 if unknown).
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A readable message of a failed storage call (e.g. `QuotaExceededError`).
+fn js_message(e: &wasm_bindgen::JsValue) -> String {
+    js_sys::Reflect::get(e, &"name".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unknown error".to_string())
+}
+
+impl Store {
+    /// The value at `key`.
+    pub fn get(&self, key: &str) -> Option<String> {
+        match &self.backend {
+            Backend::Local(s) => s.get_item(key).ok().flatten(),
+            Backend::Memory(m) => m.borrow().get(key).cloned(),
+        }
+    }
+
+    /// Writes `value` at `key`; the error message on failure (quota, storage revoked).
+    pub fn set(&self, key: &str, value: &str) -> Result<(), String> {
+        match &self.backend {
+            Backend::Local(s) => s.set_item(key, value).map_err(|e| js_message(&e)),
+            Backend::Memory(m) => {
+                m.borrow_mut().insert(key.to_string(), value.to_string());
+                Ok(())
+            }
+        }
+    }
+
+    /// Deletes `key` (best effort).
+    pub fn remove(&self, key: &str) {
+        match &self.backend {
+            Backend::Local(s) => {
+                let _ = s.remove_item(key);
+            }
+            Backend::Memory(m) => {
+                m.borrow_mut().remove(key);
+            }
+        }
+    }
+
+    /// Every key.
+    pub fn keys(&self) -> Vec<String> {
+        match &self.backend {
+            Backend::Local(s) => {
+                let n = s.length().unwrap_or(0);
+                (0..n).filter_map(|i| s.key(i).ok().flatten()).collect()
+            }
+            Backend::Memory(m) => m.borrow().keys().cloned().collect(),
+        }
+    }
+
+    /// Writes and records the outcome in the status (shown in a `role="alert"`).
+    fn set_reported(&self, key: &str, value: &str) -> bool {
+        let result = self.set(key, value);
+        let error = result.as_ref().err().map(|e| {
+            format!("Could not save to browser storage ({e}). Your latest changes are not stored; export them or free some space.")
+        });
+        if self.status.write_error.with_untracked(|w| *w != error) {
+            self.status.write_error.set(error);
+        }
+        result.is_ok()
+    }
+
+    /// Moves an unreadable payload found at `from` to a fresh quarantine key and records it.
+    /// The original key is cleared only when the copy was written, so nothing is lost.
+    fn quarantine(&self, from: &str, payload: &str, reason: String) {
+        let key = persist::quarantine_key(from, now_ms(), &self.keys());
+        if self.set(&key, payload).is_ok() {
+            self.remove(from);
+        }
+        web_sys::console::warn_1(
+            &format!("mlcalc: {from} unreadable ({reason}); kept as {key}").into(),
+        );
+        self.status.quarantined.update(|q| {
+            q.push(Quarantined {
+                from: from.to_string(),
+                key,
+                reason,
+            })
+        });
+    }
+}
+
+/// The draft inputs saved by the last visit, if any can be read. An unreadable draft is
+/// quarantined (and reported), never a crash.
+pub fn load_draft() -> Option<Inputs> {
+    with_store(|store| {
+        let raw = store.get(persist::DRAFT_KEY)?;
+        match persist::decode_draft(&raw) {
+            Ok(inputs) => Some(inputs),
+            Err(e) => {
+                store.quarantine(persist::DRAFT_KEY, &raw, e.to_string());
+                None
+            }
+        }
+    })
+}
+
+/// Saves the current inputs as the draft. Called from an effect, so it must not write signals:
+/// a failure is only logged (the saved-jobs writes report quota problems visibly).
+pub fn save_draft(inputs: &Inputs) {
+    with_store(|store| {
+        if let Err(e) = store.set(persist::DRAFT_KEY, &persist::encode_draft(inputs)) {
+            web_sys::console::warn_1(&format!("mlcalc: the draft was not saved ({e})").into());
+        }
+    })
+}
+
+/// Reads the saved jobs once at start-up: migrates older formats (also from the prototype's
+/// key, which is left in place), quarantines unreadable data and starts empty in that case.
+pub fn load_jobs() -> StoredState {
+    with_store(|store| {
+        let (raw, from_legacy) = match store.get(persist::JOBS_KEY) {
+            Some(raw) => (raw, false),
+            None => match store.get(persist::LEGACY_JOBS_KEY) {
+                Some(raw) => (raw, true),
+                None => return StoredState::default(),
+            },
+        };
+        let source = if from_legacy {
+            persist::LEGACY_JOBS_KEY
+        } else {
+            persist::JOBS_KEY
+        };
+        match persist::decode(&raw) {
+            Decoded::Current(state) => state,
+            Decoded::Migrated { state, .. } => {
+                store.set_reported(persist::JOBS_KEY, &persist::encode(&state));
+                state
+            }
+            Decoded::Unreadable { reason, payload } => {
+                store.quarantine(source, &payload, reason.to_string());
+                StoredState::default()
+            }
+        }
+    })
+}
+
+/// Writes the saved jobs (from event handlers); false when the write failed (reported).
+pub fn save_jobs(state: &StoredState) -> bool {
+    with_store(|store| store.set_reported(persist::JOBS_KEY, &persist::encode(state)))
+}
+
+/// Every quarantine key in storage with its payload (this visit's and earlier ones).
+pub fn quarantined_payloads() -> Vec<(String, String)> {
+    with_store(|store| {
+        store
+            .keys()
+            .into_iter()
+            .filter(|k| persist::is_quarantine_key(k))
+            .filter_map(|k| store.get(&k).map(|v| (k, v)))
+            .collect()
+    })
+}
+
+/// Deletes the quarantined data (only on the person's explicit request).
+pub fn discard_quarantine() {
+    with_store(|store| {
+        for key in store.keys() {
+            if persist::is_quarantine_key(&key) {
+                store.remove(&key);
+            }
+        }
+        store.status.quarantined.set(Vec::new());
+    })
+}

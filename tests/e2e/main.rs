@@ -11,4 +11,8 @@ mod bench;
 mod calculator;
 mod charts;
 mod harness;
+mod offline;
+mod persist;
+mod persist_export;
+mod persist_util;
 mod shell;

@@ -1,0 +1,224 @@
+//! Text exports of an estimate or of a comparison of saved jobs: LaTeX (+ BibTeX), Markdown,
+//! Hugging Face model-card metadata, JSON (re-importable) and CSV.
+//!
+//! Design note: every format is a pure function of an [`ExportContext`] — the jobs with their
+//! validated [`Job`] and [`Estimate`], the dataset and tool versions — so tests compute an estimate
+//! and check that its numbers appear in each text. Numbers meant for reading go through the same
+//! [`num`] as the formula trace (what the page shows is what the paper gets); machine formats
+//! (JSON, CSV, the model card's grams) keep full precision. Text that comes from a person or the
+//! dataset is escaped for each format ([`latex::escape`], [`markdown::escape`], CSV quoting,
+//! YAML double-quoted strings). Several jobs add a total: the sum of the central values, and of
+//! the lows and highs (all ends together: the conservative band).
+
+mod csv;
+mod json;
+pub mod latex;
+pub mod markdown;
+mod model_card;
+
+pub use self::csv::csv;
+pub use json::{import_jobs, import_json, json, ImportError, EXPORT_FORMAT, EXPORT_FORMAT_VERSION};
+pub use latex::{bibtex, latex};
+pub use markdown::markdown;
+pub use model_card::model_card;
+
+use crate::model::job::{Place, PueBasis};
+use crate::model::trace::num;
+use crate::model::{estimate, validate, Estimate, Factors, InputError, Inputs, Interval, Job};
+use crate::units::{DeviceHours, KgCo2e, Kwh};
+use serde::Serialize;
+
+/// The tool's name as cited.
+pub const TOOL_NAME: &str = "ML Emissions Calculator";
+
+/// What the model was trained for, as the Hugging Face model card spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TrainingType {
+    /// Training from scratch.
+    #[default]
+    PreTraining,
+    /// Fine-tuning a pre-trained model.
+    FineTuning,
+    /// Anything else (e.g. a hyper-parameter sweep, inference benchmarks).
+    Other,
+}
+
+impl TrainingType {
+    /// Every choice, for a select.
+    pub const ALL: [TrainingType; 3] = [
+        TrainingType::PreTraining,
+        TrainingType::FineTuning,
+        TrainingType::Other,
+    ];
+
+    /// The model-card value: `pre-training`, `fine-tuning` or `other`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TrainingType::PreTraining => "pre-training",
+            TrainingType::FineTuning => "fine-tuning",
+            TrainingType::Other => "other",
+        }
+    }
+
+    /// Parses [`TrainingType::as_str`].
+    pub fn parse(s: &str) -> Option<TrainingType> {
+        TrainingType::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+/// One job to export: its name, raw inputs, validated job and estimate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportItem {
+    /// The person's name for the job (plain text).
+    pub name: String,
+    /// The raw inputs (what the JSON export re-imports).
+    pub inputs: Inputs,
+    /// The validated job.
+    pub job: Job,
+    /// Its estimate.
+    pub estimate: Estimate,
+    /// Display name of the cloud provider, e.g. "Amazon Web Services" (cloud regions only).
+    pub provider_name: Option<String>,
+}
+
+impl ExportItem {
+    /// An item from already computed values (the page has them); looks up the provider's name.
+    pub fn new(
+        name: &str,
+        inputs: Inputs,
+        job: Job,
+        estimate: Estimate,
+        factors: &Factors,
+    ) -> Self {
+        let provider_name = match &job.site.place {
+            Place::Cloud { provider, .. } => factors.provider(provider).map(|p| p.name.clone()),
+            _ => None,
+        };
+        ExportItem {
+            name: name.to_string(),
+            inputs,
+            job,
+            estimate,
+            provider_name,
+        }
+    }
+
+    /// Validates and estimates `inputs`, or returns their errors.
+    pub fn from_inputs(
+        name: &str,
+        inputs: &Inputs,
+        factors: &Factors,
+    ) -> Result<Self, Vec<InputError>> {
+        let job = validate(inputs, factors)?;
+        let result = estimate(&job, factors);
+        Ok(ExportItem::new(name, inputs.clone(), job, result, factors))
+    }
+
+    /// "8 x NVIDIA A100 SXM4 80GB" (the model card's `hardware_used` form).
+    pub fn hardware(&self) -> String {
+        format!("{} x {}", self.job.devices, self.job.accelerator.name)
+    }
+
+    /// Where the electricity came from, e.g. "Amazon Web Services us-east-1 (N. Virginia)",
+    /// "France grid (FR)" or "custom grid intensity".
+    pub fn location(&self) -> String {
+        match &self.job.site.place {
+            Place::Cloud {
+                provider,
+                region,
+                name,
+            } => {
+                let provider = self.provider_name.as_deref().unwrap_or(provider);
+                if name.is_empty() || name == region {
+                    format!("{provider} {region}")
+                } else {
+                    format!("{provider} {region} ({name})")
+                }
+            }
+            Place::Zone { id, name } => format!("{name} grid ({id})"),
+            Place::Custom => "custom grid intensity".to_string(),
+        }
+    }
+
+    /// True for a personal machine (PUE basis "personal").
+    pub fn is_personal(&self) -> bool {
+        self.job.site.pue_basis == PueBasis::Personal
+    }
+}
+
+/// Everything an export needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportContext {
+    /// The jobs (one for the current estimate, several for a comparison).
+    pub items: Vec<ExportItem>,
+    /// `DATASET_VERSION` of the factors used.
+    pub dataset_version: String,
+    /// The app's version (`CARGO_PKG_VERSION`).
+    pub tool_version: String,
+    /// For the model card.
+    pub training_type: TrainingType,
+    /// Where the tool is published, for the BibTeX `url` (e.g. the page's address).
+    pub tool_url: Option<String>,
+}
+
+/// The sum over several jobs.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Totals {
+    /// Device-hours of all jobs.
+    pub device_hours: DeviceHours,
+    /// Facility energy of all jobs.
+    pub energy: Kwh,
+    /// Location-based emissions (low and high: every job at its low or high end).
+    pub location_based: Interval<KgCo2e>,
+    /// Market-based emissions (central).
+    pub market_based: KgCo2e,
+}
+
+impl ExportContext {
+    /// A context for `items` with the bundled dataset's version and the core's version.
+    pub fn new(items: Vec<ExportItem>, training_type: TrainingType) -> Self {
+        ExportContext {
+            items,
+            dataset_version: crate::dataset::DATASET_VERSION.to_string(),
+            tool_version: env!("CARGO_PKG_VERSION").to_string(),
+            training_type,
+            tool_url: None,
+        }
+    }
+
+    /// The totals over every item.
+    pub fn totals(&self) -> Totals {
+        let sum = |f: &dyn Fn(&Estimate) -> f64| self.items.iter().map(|i| f(&i.estimate)).sum();
+        Totals {
+            device_hours: DeviceHours(sum(&|e| e.device_hours.0)),
+            energy: Kwh(sum(&|e| e.energy.total.0)),
+            location_based: Interval {
+                low: KgCo2e(sum(&|e| e.uncertainty.location_based.low.0)),
+                central: KgCo2e(sum(&|e| e.location_based.0)),
+                high: KgCo2e(sum(&|e| e.uncertainty.location_based.high.0)),
+            },
+            market_based: KgCo2e(sum(&|e| e.market_based.0)),
+        }
+    }
+
+    /// "ML Emissions Calculator (dataset 2026.11)": the model card's `source`.
+    pub fn source(&self) -> String {
+        format!("{TOOL_NAME} (dataset {})", self.dataset_version)
+    }
+
+    /// The year of the dataset version ("2026.11" → "2026"), for citations.
+    pub fn year(&self) -> String {
+        let year: String = self.dataset_version.chars().take(4).collect();
+        if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) {
+            year
+        } else {
+            "2026".to_string()
+        }
+    }
+}
+
+/// A number for reading (the trace's format), e.g. `1,234` or `33.6`.
+pub fn reading(x: f64) -> String {
+    num(x)
+}

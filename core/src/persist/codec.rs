@@ -1,0 +1,182 @@
+//! Reading and writing [`StoredState`] and the draft, with migration and typed failures.
+
+use super::jobs::{clean_name, SavedJob, StoredState};
+use super::SCHEMA_VERSION;
+use crate::model::Inputs;
+use serde::Deserialize;
+use serde_json::Value;
+use std::fmt;
+
+/// Why stored data could not be read. Carries no payload: [`Decoded::Unreadable`] keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not JSON at all (truncated write, another app's data, hand edits).
+    Json(String),
+    /// JSON, but not the shape of any known format (wrong types, missing fields).
+    Shape(String),
+    /// Written by a newer version of the app (schema newer than [`SCHEMA_VERSION`]).
+    FutureVersion(u64),
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Json(e) => write!(f, "the stored data is not valid JSON ({e})"),
+            DecodeError::Shape(e) => {
+                write!(f, "the stored data does not have the expected shape ({e})")
+            }
+            DecodeError::FutureVersion(v) => write!(
+                f,
+                "the stored data was written by a newer version of the calculator \
+                 (format {v}; this version reads up to {SCHEMA_VERSION})"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// The outcome of reading the saved jobs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Decoded {
+    /// The current format.
+    Current(StoredState),
+    /// An older format, migrated (write it back in the current format).
+    Migrated {
+        /// The migrated state.
+        state: StoredState,
+        /// The schema it was stored in.
+        from: u32,
+    },
+    /// Unreadable: keep `payload` (quarantine it), tell the person, start empty.
+    Unreadable {
+        /// Why.
+        reason: DecodeError,
+        /// The exact stored text.
+        payload: String,
+    },
+}
+
+/// A job as the first prototype stored it (schema 0): no id, no timestamp, no dataset version.
+#[derive(Deserialize)]
+struct JobV0 {
+    name: String,
+    inputs: Inputs,
+}
+
+/// Schema 0 written with an explicit envelope: `{"schema": 0, "jobs": [{name, inputs}]}`.
+#[derive(Deserialize)]
+struct StateV0 {
+    jobs: Vec<JobV0>,
+}
+
+fn migrate_v0(jobs: Vec<JobV0>) -> StoredState {
+    let jobs = jobs
+        .into_iter()
+        .zip(1..)
+        .map(|(job, id)| SavedJob {
+            id,
+            name: clean_name(&job.name),
+            inputs: job.inputs,
+            saved_at: 0.0,
+            dataset_version: String::new(),
+        })
+        .collect();
+    StoredState {
+        schema: SCHEMA_VERSION,
+        jobs,
+        next_id: 1,
+    }
+    .normalise()
+}
+
+/// Removes `null` members of objects. serde_json writes a non-finite number (a NaN typed into
+/// the form) as `null`; every optional field defaults when missing, so dropping the `null`s lets
+/// such data load instead of being quarantined on every visit.
+fn strip_nulls(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k, strip_nulls(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(strip_nulls).collect()),
+        other => other,
+    }
+}
+
+/// Reads the saved jobs: the current format, a migrated older one, or the unreadable payload.
+/// Never panics, whatever `raw` holds.
+pub fn decode(raw: &str) -> Decoded {
+    let unreadable = |reason| Decoded::Unreadable {
+        reason,
+        payload: raw.to_string(),
+    };
+    let value: Value = match serde_json::from_str(raw) {
+        Ok(v) => strip_nulls(v),
+        Err(e) => return unreadable(DecodeError::Json(e.to_string())),
+    };
+    let schema = match &value {
+        // Schema 0: a bare array of {name, inputs}.
+        Value::Array(_) => {
+            return match serde_json::from_value::<Vec<JobV0>>(value) {
+                Ok(jobs) => Decoded::Migrated {
+                    state: migrate_v0(jobs),
+                    from: 0,
+                },
+                Err(e) => unreadable(DecodeError::Shape(e.to_string())),
+            };
+        }
+        Value::Object(map) => match map.get("schema").map(Value::as_u64) {
+            Some(Some(n)) => n,
+            Some(None) => {
+                return unreadable(DecodeError::Shape(
+                    "\"schema\" is not a whole number".into(),
+                ))
+            }
+            None => return unreadable(DecodeError::Shape("no \"schema\" field".into())),
+        },
+        _ => return unreadable(DecodeError::Shape("expected an object or an array".into())),
+    };
+    if schema > u64::from(SCHEMA_VERSION) {
+        return unreadable(DecodeError::FutureVersion(schema));
+    }
+    if schema == 0 {
+        return match serde_json::from_value::<StateV0>(value) {
+            Ok(v0) => Decoded::Migrated {
+                state: migrate_v0(v0.jobs),
+                from: 0,
+            },
+            Err(e) => unreadable(DecodeError::Shape(e.to_string())),
+        };
+    }
+    match serde_json::from_value::<StoredState>(value) {
+        Ok(state) => Decoded::Current(state.normalise()),
+        Err(e) => unreadable(DecodeError::Shape(e.to_string())),
+    }
+}
+
+/// Writes the saved jobs in the current format.
+pub fn encode(state: &StoredState) -> String {
+    let mut state = state.clone();
+    state.schema = SCHEMA_VERSION;
+    // Serialising plain data with string keys cannot fail; fall back to an empty list anyway.
+    serde_json::to_string(&state)
+        .unwrap_or_else(|_| format!("{{\"schema\":{SCHEMA_VERSION},\"jobs\":[],\"next_id\":1}}"))
+}
+
+/// Reads the draft (the raw [`Inputs`] JSON). Non-finite numbers are rejected as a shape error.
+pub fn decode_draft(raw: &str) -> Result<Inputs, DecodeError> {
+    let value: Value = serde_json::from_str(raw).map_err(|e| DecodeError::Json(e.to_string()))?;
+    let value = strip_nulls(value);
+    if !value.is_object() {
+        return Err(DecodeError::Shape("the draft is not an object".into()));
+    }
+    serde_json::from_value(value).map_err(|e| DecodeError::Shape(e.to_string()))
+}
+
+/// Writes the draft.
+pub fn encode_draft(inputs: &Inputs) -> String {
+    serde_json::to_string(inputs).unwrap_or_else(|_| "{}".to_string())
+}

@@ -1,0 +1,148 @@
+//! The list of saved jobs: open, rename, duplicate, delete, and tick for comparison.
+
+use super::Saved;
+use crate::ui::state::CalcState;
+use crate::ui::storage;
+use emissions_core::dataset::DATASET_VERSION;
+use emissions_core::model::{ComputeInput, DurationInput, Inputs, LocationInput};
+use emissions_core::persist::{JobId, SavedJob};
+use leptos::prelude::*;
+
+/// A one-line summary of raw inputs, e.g. "8 × a100-sxm4-80gb · 24 h × 1 · aws us-east-1".
+fn summary(inputs: &Inputs) -> String {
+    let compute = match &inputs.compute {
+        ComputeInput::Hardware { id, devices } => format!("{devices} × {id}"),
+        ComputeInput::Instance { id, count } => format!("{count} × {id}"),
+    };
+    let duration = match &inputs.duration {
+        DurationInput::Hours { hours } => format!("{hours} h"),
+        DurationInput::Flops { flops, .. } => format!("{flops:e} FLOPs"),
+        DurationInput::Training {
+            parameters, tokens, ..
+        } => format!("{parameters:e} params × {tokens:e} tokens"),
+    };
+    let location = match &inputs.location {
+        LocationInput::Cloud { provider, region } => format!("{provider} {region}"),
+        LocationInput::Zone { zone, .. } => format!("grid {zone}"),
+        LocationInput::Custom { intensity, .. } => format!("{intensity} gCO₂e/kWh"),
+    };
+    format!("{compute} · {duration} × {} · {location}", inputs.runs)
+}
+
+/// The list.
+#[component]
+pub fn JobList() -> impl IntoView {
+    let saved = expect_context::<Saved>();
+    let rows = move || saved.jobs.with(|s| s.jobs.clone());
+    view! {
+        <Show
+            when=move || saved.jobs.with(|s| !s.jobs.is_empty())
+            fallback=|| view! { <p class="saved-empty">"No saved jobs yet."</p> }
+        >
+            <ul class="saved-list" data-testid="saved-list">
+                <For
+                    each=rows
+                    key=|job| (job.id, job.name.clone(), job.saved_at.to_bits())
+                    children=move |job| view! { <JobRow job=job/> }
+                />
+            </ul>
+        </Show>
+    }
+}
+
+/// One saved job.
+#[component]
+fn JobRow(job: SavedJob) -> impl IntoView {
+    let saved = expect_context::<Saved>();
+    let state = expect_context::<CalcState>();
+    let id: JobId = job.id;
+    let (editing, set_editing) = signal(false);
+    let (draft, set_draft) = signal(job.name.clone());
+    let rename_input = NodeRef::<leptos::html::Input>::new();
+    // Moves the keyboard focus into the rename field when it appears (DOM only, no signal write).
+    Effect::new(move |_| {
+        if let Some(input) = rename_input.get() {
+            let _ = input.focus();
+            input.select();
+        }
+    });
+    let name = job.name.clone();
+    let inputs = job.inputs.clone();
+    let open_name = name.clone();
+    let open = move |_| {
+        saved.undo.set(None);
+        state.inputs.set(inputs.clone());
+        saved
+            .message
+            .set(Some(format!("Opened “{open_name}” in the calculator.")));
+    };
+    let commit_rename = move || {
+        let new_name = draft.get_untracked();
+        set_editing.set(false);
+        saved.change(None, |s| {
+            s.rename(id, &new_name);
+        });
+    };
+    let duplicate = move |_| {
+        saved.change(None, |s| {
+            s.duplicate(id, storage::now_ms());
+        })
+    };
+    let checked = move || saved.selected.with(|s| s.contains(&id));
+    let toggle = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        saved.selected.update(|s| {
+            if on {
+                s.insert(id);
+            } else {
+                s.remove(&id);
+            }
+        });
+    };
+    let old_data = (!job.dataset_version.is_empty() && job.dataset_version != DATASET_VERSION)
+        .then(|| {
+            format!(
+                " · saved with dataset {}; figures use {DATASET_VERSION}",
+                job.dataset_version
+            )
+        });
+    let checkbox_label = format!("Compare “{name}”");
+    let shown_name = name.clone();
+    view! {
+        <li class="saved-job" data-testid="saved-job">
+            <input type="checkbox" aria-label=checkbox_label prop:checked=checked on:change=toggle data-testid="compare-check"/>
+            <div class="saved-job-main">
+                <Show
+                    when=move || editing.get()
+                    fallback=move || view! { <span class="saved-job-name" data-testid="saved-job-name">{shown_name.clone()}</span> }
+                >
+                    <form class="rename" on:submit=move |ev| { ev.prevent_default(); commit_rename(); }>
+                        <input
+                            type="text"
+                            maxlength="120"
+                            aria-label="New name"
+                            data-testid="rename-input"
+                            node_ref=rename_input
+                            on:keydown=move |ev| {
+                                if ev.key() == "Escape" {
+                                    set_editing.set(false);
+                                }
+                            }
+                            prop:value=move || draft.get()
+                            on:input=move |ev| set_draft.set(event_target_value(&ev))
+                        />
+                        <button type="submit">"Save name"</button>
+                        <button type="button" on:click=move |_| set_editing.set(false)>"Cancel"</button>
+                    </form>
+                </Show>
+                <small class="saved-job-meta">{summary(&job.inputs)}{old_data}</small>
+            </div>
+            <div class="saved-job-actions">
+                <button type="button" data-testid="open-job" on:click=open>"Open"</button>
+                <button type="button" data-testid="rename-job" on:click=move |_| { set_draft.set(name.clone()); set_editing.set(true); }>"Rename"</button>
+                <button type="button" data-testid="duplicate-job" on:click=duplicate>"Duplicate"</button>
+                <button type="button" data-testid="delete-job" on:click=move |_| saved.delete(id)>"Delete"</button>
+            </div>
+        </li>
+    }
+}
