@@ -220,6 +220,30 @@ async fn screenshots_of_each_chart() {
                 println!("saved {path}");
             }
         }
+        // Grid zones of one continent, every zone shown (scrolling frame).
+        js(
+            &browser,
+            "const s = document.querySelector('[data-testid=region-scope]');
+            s.value = 'zones'; s.dispatchEvent(new Event('change', {bubbles: true}));",
+        )
+        .await;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        js(
+            &browser,
+            "const s = [...document.querySelectorAll('[data-testid=chart-regions] select')][1];
+            s.value = 'EU'; s.dispatchEvent(new Event('change', {bubbles: true}));
+            document.querySelector('[data-testid=region-show-all]').click();",
+        )
+        .await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let el = browser
+            .client
+            .find(Locator::Css("[data-testid=chart-regions]"))
+            .await
+            .expect("figure");
+        let path = format!("/tmp/charts-{name}-dark-zones-eu-all.png");
+        std::fs::write(&path, el.screenshot().await.expect("png")).expect("write png");
+        println!("saved {path}");
         browser.assert_no_console_errors().await;
         browser.close().await;
     }
