@@ -5,7 +5,7 @@
 
 use emissions_core::model::{alternatives, estimate, validate, Inputs, LocationInput};
 use ml_emissions_calculator::ui::charts::data::{
-    hardware_view, region_view, tornado_view, RegionQuery, Scope, TOP_N,
+    hardware_view, region_view, tornado_view, RegionQuery, Scope, HW_TOP_N, TOP_N,
 };
 use ml_emissions_calculator::ui::state::factors;
 use wasm_bindgen::JsCast;
@@ -176,7 +176,11 @@ fn chart_inputs_follow_the_model() {
     let eu = region_view(&alt, f, &query);
     assert!(!eu.chart.bars.is_empty() && eu.chart.bars.len() < alt.zones.len());
 
-    let (hw, ids) = hardware_view(&alt);
+    let all = hardware_view(&alt, true);
+    assert_eq!(all.chart.rows.len(), all.total);
+    let top = hardware_view(&alt, false);
+    assert!(top.chart.rows.len() <= HW_TOP_N + 1 && top.total > HW_TOP_N);
+    let (hw, ids) = (top.chart, top.ids);
     assert_eq!(hw.rows.len(), ids.len());
     assert!(!hw.runtime_scaled, "hours workload: same hours");
     assert_eq!(

@@ -19,7 +19,12 @@ use crate::model::inputs::{DEFAULT_DEVICES, DEFAULT_HARDWARE, DEFAULT_HOURS, DEF
 use crate::model::{
     training_flops, ComputeInput, CpuInput, DataCentre, DurationInput, Inputs, LocationInput,
 };
-use std::fmt;
+
+mod percent;
+mod problem;
+
+pub use percent::{decode, encode};
+pub use problem::{ParamIssue, ParamProblem};
 
 /// Every parameter of the contract, in the order [`to_query`] writes them.
 pub const PARAMS: [&str; 17] = [
@@ -30,84 +35,6 @@ pub const PARAMS: [&str; 17] = [
 /// The `loc` prefix of a grid zone (`grid/FR`).
 pub const GRID_PREFIX: &str = "grid";
 
-/// What is wrong with one query parameter.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ParamIssue {
-    /// Not a parameter of the contract.
-    Unknown,
-    /// Given more than once; the first value is used.
-    Duplicate,
-    /// Not a finite number.
-    NotANumber {
-        /// The value received (decoded).
-        value: String,
-    },
-    /// Empty where an id is needed.
-    Empty,
-    /// `loc` not of the form `<provider>/<region>` or `grid/<zone>`.
-    BadLocation {
-        /// The value received (decoded).
-        value: String,
-    },
-    /// Well-formed but overridden by another parameter.
-    Ignored {
-        /// Why, as a sentence fragment.
-        reason: &'static str,
-    },
-}
-
-/// One problem found while reading a share link.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParamProblem {
-    /// The parameter name as it appeared (decoded).
-    pub param: String,
-    /// What is wrong.
-    pub issue: ParamIssue,
-}
-
-impl ParamProblem {
-    fn new(param: &str, issue: ParamIssue) -> Self {
-        ParamProblem {
-            param: param.to_string(),
-            issue,
-        }
-    }
-
-    /// The problem as a sentence (same as `Display`).
-    pub fn message(&self) -> String {
-        self.to_string()
-    }
-}
-
-impl fmt::Display for ParamProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let p = &self.param;
-        match &self.issue {
-            ParamIssue::Unknown => write!(f, "Unknown link parameter \"{p}\" was ignored"),
-            ParamIssue::Duplicate => {
-                write!(f, "Link parameter \"{p}\" appears more than once; the first value is used")
-            }
-            ParamIssue::NotANumber { value } => write!(
-                f,
-                "Link parameter \"{p}\" must be a number (got \"{value}\"); the default is used"
-            ),
-            ParamIssue::Empty => {
-                write!(f, "Link parameter \"{p}\" is empty; the default is used")
-            }
-            ParamIssue::BadLocation { value } => write!(
-                f,
-                "Link parameter \"{p}\" must be <provider>/<region> or grid/<zone> (got \"{value}\"); \
-                 the default location is used"
-            ),
-            ParamIssue::Ignored { reason } => {
-                write!(f, "Link parameter \"{p}\" was ignored: {reason}")
-            }
-        }
-    }
-}
-
-impl std::error::Error for ParamProblem {}
-
 /// The result of reading a query string.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decoded {
@@ -117,47 +44,6 @@ pub struct Decoded {
     pub version: Option<String>,
     /// Everything that could not be used as given.
     pub problems: Vec<ParamProblem>,
-}
-
-/// Percent-encodes a query component: everything but `A–Z a–z 0–9 - . _ ~` (UTF-8 bytes).
-pub fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// Decodes a query component: `+` is a space, `%XX` a byte; a malformed `%` stays literal and
-/// invalid UTF-8 becomes U+FFFD. Never fails.
-pub fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let hex = bytes
-                    .get(i + 1..i + 3)
-                    .and_then(|h| std::str::from_utf8(h).ok())
-                    .and_then(|h| u8::from_str_radix(h, 16).ok());
-                if let Some(b) = hex {
-                    out.push(b);
-                    i += 2;
-                } else {
-                    out.push(b'%');
-                }
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn num(x: f64) -> String {

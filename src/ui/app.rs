@@ -11,7 +11,7 @@ use crate::ui::learn::LearnAct;
 use crate::ui::methodology::Methodology;
 use crate::ui::results::suggest::Suggestion;
 use crate::ui::results::trace::FormulaTrace;
-use crate::ui::results::Results;
+use crate::ui::results::{MiniResult, Results};
 use crate::ui::saved::SavedJobs;
 use crate::ui::state::{factors, CalcState};
 use crate::ui::storage;
@@ -110,5 +110,6 @@ fn Calculator() -> impl IntoView {
         <SavedJobs/>
         <ExportPanel/>
         <Methodology/>
+        <MiniResult/>
     }
 }

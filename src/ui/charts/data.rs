@@ -7,6 +7,7 @@
 
 use emissions_core::charts::format::format_sig;
 use emissions_core::charts::hardware_bars::{HardwareBars, HardwareRow};
+use emissions_core::charts::layout::sorted_finite;
 use emissions_core::charts::region_bars::{RegionBar, RegionBars};
 use emissions_core::charts::tornado::{Tornado, TornadoItem};
 use emissions_core::model::{
@@ -204,26 +205,48 @@ pub fn continents(factors: &Factors) -> Vec<String> {
     out
 }
 
-/// The hardware chart, plus each row's accelerator id (for selecting it).
-pub fn hardware_view(alt: &Alternatives) -> (HardwareBars, Vec<String>) {
-    let mut ids = Vec::with_capacity(alt.hardware.len());
-    let mut data = HardwareBars {
-        runtime_scaled: !alt.same_hours,
-        ..HardwareBars::default()
+/// Accelerators shown before "show all".
+pub const HW_TOP_N: usize = 15;
+
+/// The hardware chart's data plus, per row, the accelerator id that selects it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HardwareView {
+    /// Chart input.
+    pub chart: HardwareBars,
+    /// `ids[i]` is the accelerator of `chart.rows[i]`.
+    pub ids: Vec<String>,
+    /// Accelerators with a finite estimate before the top-N cut.
+    pub total: usize,
+}
+
+/// The hardware chart: every accelerator when `show_all`, else the [`HW_TOP_N`] lowest emitters
+/// plus the current device (a 60-row, three-panel chart is slow to paint and hard to read).
+pub fn hardware_view(alt: &Alternatives, show_all: bool) -> HardwareView {
+    let order = sorted_finite(alt.hardware.iter().map(|h| h.emissions.value()));
+    let mut v = HardwareView {
+        total: order.len(),
+        ..HardwareView::default()
     };
-    for (i, h) in alt.hardware.iter().enumerate() {
-        if h.is_current {
-            data.highlighted = Some(i);
+    v.chart.runtime_scaled = !alt.same_hours;
+    for (k, &i) in order.iter().enumerate() {
+        let Some(h) = alt.hardware.get(i) else {
+            continue;
+        };
+        if !show_all && k >= HW_TOP_N && !h.is_current {
+            continue;
         }
-        data.rows.push(HardwareRow {
+        if h.is_current {
+            v.chart.highlighted = Some(v.chart.rows.len());
+        }
+        v.chart.rows.push(HardwareRow {
             label: h.name.to_string(),
             emissions_kg: h.emissions.value(),
             energy_kwh: h.energy.value(),
             hours: h.hours_per_run.value(),
         });
-        ids.push(h.id.to_string());
+        v.ids.push(h.id.to_string());
     }
-    (data, ids)
+    v
 }
 
 /// The sensitivity tornado of `est`: each uncertain input's low and high case around the

@@ -71,7 +71,7 @@ pub fn RegionChart(
     view! {
         <ChartFigure<RegionBars>
             testid="chart-regions"
-            caption="This job's emissions in each region, cleanest first"
+            caption="This job's emissions in each region or grid zone, cleanest first"
             note
             data=chart
             dark

@@ -52,6 +52,31 @@ pub fn Results() -> impl IntoView {
     }
 }
 
+/// On phones the results sit below the form: a small bar fixed at the bottom keeps the headline in
+/// view while typing and jumps to the full results (hidden on wide screens by CSS).
+#[component]
+pub fn MiniResult() -> impl IntoView {
+    let state = expect_context::<CalcState>();
+    let text = move || {
+        state.outcome.with(|o| {
+            o.estimate.as_ref().map_or(String::new(), |e| {
+                let stale = if o.stale { " (last valid)" } else { "" };
+                format!(
+                    "{} CO₂e · {}{stale}",
+                    mass(e.location_based.0),
+                    energy(e.energy.total.0)
+                )
+            })
+        })
+    };
+    view! {
+        <a class="mini-result" href="#results-heading">
+            <span class="mini-label">"Result: "</span>
+            {text}
+        </a>
+    }
+}
+
 /// The headline numbers.
 #[component]
 fn Headline(

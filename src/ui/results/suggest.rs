@@ -15,17 +15,23 @@ fn suggestion(
     testid: &'static str,
 ) -> impl IntoView {
     let ds = state.factors.dataset();
-    let provider = ds
+    let name = ds
         .provider(&r.provider)
         .map_or(r.provider.to_string(), |p| p.name.clone());
+    // "Amazon Web Services' region", "Google Cloud's region".
+    let provider = if name.ends_with('s') {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
+    };
     let text = if r.is_current {
         format!(
-            "{lead}: you are already in {provider}'s {} ({}).",
+            "{lead}: you are already in {provider} {} ({}).",
             r.code, r.name
         )
     } else {
         format!(
-            "{lead}: in {provider}'s {} ({}) the same job would emit {} (−{:.0} %).",
+            "{lead}: in {provider} {} ({}) the same job would emit {} (−{:.0} %).",
             r.code,
             r.name,
             mass(r.emissions.0),

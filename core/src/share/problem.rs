@@ -1,0 +1,81 @@
+//! Typed problems of a share link's parameters, each with a sentence for the page.
+
+use std::fmt;
+
+/// What is wrong with one query parameter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParamIssue {
+    /// Not a parameter of the contract.
+    Unknown,
+    /// Given more than once; the first value is used.
+    Duplicate,
+    /// Not a finite number.
+    NotANumber {
+        /// The value received (decoded).
+        value: String,
+    },
+    /// Empty where an id is needed.
+    Empty,
+    /// `loc` not of the form `<provider>/<region>` or `grid/<zone>`.
+    BadLocation {
+        /// The value received (decoded).
+        value: String,
+    },
+    /// Well-formed but overridden by another parameter.
+    Ignored {
+        /// Why, as a sentence fragment.
+        reason: &'static str,
+    },
+}
+
+/// One problem found while reading a share link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParamProblem {
+    /// The parameter name as it appeared (decoded).
+    pub param: String,
+    /// What is wrong.
+    pub issue: ParamIssue,
+}
+
+impl ParamProblem {
+    pub(crate) fn new(param: &str, issue: ParamIssue) -> Self {
+        ParamProblem {
+            param: param.to_string(),
+            issue,
+        }
+    }
+
+    /// The problem as a sentence (same as `Display`).
+    pub fn message(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl fmt::Display for ParamProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = &self.param;
+        match &self.issue {
+            ParamIssue::Unknown => write!(f, "Unknown link parameter \"{p}\" was ignored"),
+            ParamIssue::Duplicate => {
+                write!(f, "Link parameter \"{p}\" appears more than once; the first value is used")
+            }
+            ParamIssue::NotANumber { value } => write!(
+                f,
+                "Link parameter \"{p}\" must be a number (got \"{value}\"); the default is used"
+            ),
+            ParamIssue::Empty => {
+                write!(f, "Link parameter \"{p}\" is empty; the default is used")
+            }
+            ParamIssue::BadLocation { value } => write!(
+                f,
+                "Link parameter \"{p}\" must be <provider>/<region> or grid/<zone> (got \"{value}\"); \
+                 the default location is used"
+            ),
+            ParamIssue::Ignored { reason } => {
+                write!(f, "Link parameter \"{p}\" was ignored: {reason}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ParamProblem {}
