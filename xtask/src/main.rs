@@ -188,6 +188,9 @@ fn test() -> Result<(), String> {
                 "e2e",
                 "--",
                 "--ignored",
+                // The bench_ tests are benchmarks, run by `cargo xtask bench`.
+                "--skip",
+                "bench_",
                 "--test-threads=1",
             ])
             .env("MLCALC_DIST", &dist)

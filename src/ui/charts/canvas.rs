@@ -176,18 +176,20 @@ pub fn ChartCanvas<T: Chart>(
             .map(|a| data.with(|c| c.tooltip(a.index)))
             .unwrap_or_default()
     };
-    let tip_style = move || {
-        active.get().map_or_else(String::new, |a| {
+    // Positions go through CSSOM properties (`style:left=`), never a `style` attribute: the
+    // page's Content-Security-Policy (`style-src 'self'`) blocks inline style attributes.
+    let tip_pos = move || {
+        active.get().map(|a| {
             let w = width.get();
             let left = (a.x + 12.0).min(w - TIP_W).max(0.0);
-            format!("left:{left:.0}px;top:{:.0}px", a.y + 8.0)
+            (format!("{left:.0}px"), format!("{:.0}px", a.y + 8.0))
         })
     };
-    let focus_style = move || {
+    let focus_box = move || {
         let a = active.get().filter(|a| a.keyboard)?;
         let (_, rows) = geometry();
         let r = row_of(&rows, a.index)?;
-        Some(format!("top:{:.0}px;height:{:.0}px", r.top, r.height))
+        Some((format!("{:.0}px", r.top), format!("{:.0}px", r.height)))
     };
     let announce = move || {
         active
@@ -221,11 +223,21 @@ pub fn ChartCanvas<T: Chart>(
                 on:keydown=on_key
                 on:blur=move |_| set_active.set(None)
             ></canvas>
-            <Show when=move || focus_style().is_some()>
-                <div class="chart-focus" aria-hidden="true" style=move || focus_style().unwrap_or_default()></div>
+            <Show when=move || focus_box().is_some()>
+                <div
+                    class="chart-focus"
+                    aria-hidden="true"
+                    style:top=move || focus_box().map(|b| b.0).unwrap_or_default()
+                    style:height=move || focus_box().map(|b| b.1).unwrap_or_default()
+                ></div>
             </Show>
             <Show when=move || active.get().is_some()>
-                <div class="chart-tooltip" role="tooltip" style=tip_style>
+                <div
+                    class="chart-tooltip"
+                    role="tooltip"
+                    style:left=move || tip_pos().map(|p| p.0).unwrap_or_default()
+                    style:top=move || tip_pos().map(|p| p.1).unwrap_or_default()
+                >
                     <For each=move || lines().into_iter().enumerate() key=|(k, l)| (*k, l.clone()) let((k, line))>
                         <div class:chart-tooltip-head=k == 0>{line}</div>
                     </For>

@@ -154,7 +154,7 @@ fn Breakdown(
                                 <th scope="row">{label}</th>
                                 <td class="num">{energy(kwh)}</td>
                                 <td class="bar-cell" aria-hidden="true">
-                                    <span class="bar" style=format!("width:{:.1}%", pct.clamp(0.0, 100.0))></span>
+                                    <span class="bar" style:width=format!("{:.1}%", pct.clamp(0.0, 100.0))></span>
                                 </td>
                             </tr>
                         }

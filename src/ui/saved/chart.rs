@@ -58,7 +58,8 @@ pub fn CompareChart(
             };
             let width = f64::from(el.client_width().max(280));
             let height = f64::from(region_bars::required_height(data, width, &base));
-            let _ = el.set_attribute("style", &format!("height:{height}px"));
+            // CSSOM, not a style attribute: the CSP blocks inline style attributes.
+            let _ = web_sys::HtmlElement::style(&el).set_property("height", &format!("{height}px"));
             el.set_width((width * dpr).round() as u32);
             el.set_height((height * dpr).round() as u32);
             let theme = base.with_scale(dpr);
