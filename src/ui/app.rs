@@ -28,7 +28,12 @@ pub const PRODUCT_NAME: &str = "ML Emissions Calculator";
 /// The starting inputs and what the start-up URL got wrong.
 pub fn initial_inputs() -> (Inputs, UrlReport) {
     let query = current_query();
-    if query.split('&').any(|p| !p.is_empty()) {
+    // A query holding only the dataset version (what the page writes for default inputs) is no
+    // share link: the draft of the last visit wins then.
+    if query
+        .split('&')
+        .any(|p| !p.is_empty() && !p.starts_with("data="))
+    {
         let decoded = from_query(&query);
         let other_version = decoded.version.filter(|v| v != DATASET_VERSION);
         let report = UrlReport {
