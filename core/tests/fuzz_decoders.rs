@@ -5,7 +5,10 @@
 //! `cargo xtask test` runs 1,000,000 per decoder in release mode and prints the count).
 
 use emissions_core::dataset::bundled;
+use emissions_core::export::{import_jobs, import_json};
 use emissions_core::model::{validate, Factors, Inputs};
+use emissions_core::persist::{decode, decode_draft, Decoded};
+use emissions_core::share::from_query;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use std::sync::OnceLock;
@@ -74,8 +77,66 @@ fn inputs_like_json() -> impl Strategy<Value = String> {
     })
 }
 
+/// Text that looks like a share-link query: real parameter names, hostile values and encodings.
+fn query_like() -> impl Strategy<Value = String> {
+    let key = prop::sample::select(vec![
+        "hw", "inst", "n", "h", "runs", "w", "util", "flops", "mfu", "cpu", "cores", "mem", "loc",
+        "ci", "pue", "mkt", "data", "zz", "", "%", "h%",
+    ]);
+    let value = prop_oneof![
+        Just(String::new()),
+        Just("NaN".to_string()),
+        Just("inf".to_string()),
+        Just("-1".to_string()),
+        Just("1e309".to_string()),
+        Just("aws/us-east-1".to_string()),
+        Just("grid/FR".to_string()),
+        Just("grid/".to_string()),
+        Just("%E2%82%AC%ZZ%".to_string()),
+        Just("a100-sxm4-80gb".to_string()),
+        any::<f64>().prop_map(|f| f.to_string()),
+        "[ -~]{0,16}",
+    ];
+    prop::collection::vec((key, value), 0..10).prop_map(|pairs| {
+        pairs
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("&")
+    })
+}
+
+/// Saved state that is almost right: real keys, wrong types, odd schema numbers.
+fn stored_state_like() -> impl Strategy<Value = String> {
+    (
+        prop_oneof![
+            Just("0".to_string()),
+            Just("1".to_string()),
+            Just("2".to_string()),
+            Just("-1".to_string()),
+            Just("\"1\"".to_string()),
+            Just("null".to_string())
+        ],
+        prop::collection::vec(inputs_like_json(), 0..3),
+        "[ -~]{0,12}",
+    )
+        .prop_map(|(schema, inputs, name)| {
+            let jobs: Vec<String> = inputs
+                .iter()
+                .enumerate()
+                .map(|(i, inp)| format!("{{\"id\":{i},\"name\":{name:?},\"inputs\":{inp}}}"))
+                .collect();
+            format!("{{\"schema\":{schema},\"jobs\":[{}]}}", jobs.join(","))
+        })
+}
+
 /// Runs `check` over `cases()` inputs in all: half arbitrary strings, half structured near-misses.
 fn fuzz(name: &str, check: impl Fn(&str)) {
+    fuzz_with(name, inputs_like_json(), check);
+}
+
+/// Like [`fuzz`], with the structured half drawn from `structured`.
+fn fuzz_with(name: &str, structured: impl Strategy<Value = String>, check: impl Fn(&str)) {
     let n = cases().div_ceil(2);
     let mut runner = TestRunner::new(Config {
         cases: n,
@@ -94,7 +155,7 @@ fn fuzz(name: &str, check: impl Fn(&str)) {
         ..Config::default()
     });
     runner
-        .run(&inputs_like_json(), |s| {
+        .run(&structured, |s| {
             check(&s);
             Ok(())
         })
@@ -111,5 +172,36 @@ fn json_import_of_inputs_never_panics() {
                 assert!(errors.iter().all(|e| !e.to_string().is_empty()));
             }
         }
+    });
+}
+
+#[test]
+fn share_link_queries_never_panic() {
+    fuzz_with("share-link query decoder", query_like(), |text| {
+        let decoded = from_query(text);
+        assert!(decoded.problems.iter().all(|p| !p.to_string().is_empty()));
+        // Whatever it decoded is ordinary inputs: validation answers with a job or messages.
+        let _ = validate(&decoded.inputs, factors());
+    });
+}
+
+#[test]
+fn saved_state_decoder_never_panics_and_keeps_unreadable_payloads() {
+    fuzz_with("saved-state decoder", stored_state_like(), |text| {
+        if let Decoded::Unreadable { reason, payload } = decode(text) {
+            assert_eq!(payload, text, "an unreadable payload must be kept verbatim");
+            assert!(!reason.to_string().is_empty());
+        }
+        let _ = decode_draft(text);
+    });
+}
+
+#[test]
+fn json_imports_never_panic() {
+    fuzz("JSON import (estimate document or saved jobs)", |text| {
+        if let Err(e) = import_json(text) {
+            assert!(!e.to_string().is_empty());
+        }
+        let _ = import_jobs(text);
     });
 }
