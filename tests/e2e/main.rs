@@ -11,6 +11,7 @@ mod bench;
 mod calculator;
 mod charts;
 mod harness;
+mod keyboard;
 mod offline;
 mod persist;
 mod persist_export;
