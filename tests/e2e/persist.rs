@@ -83,7 +83,7 @@ async fn unreadable_storage_is_quarantined_reported_and_never_lost() {
 #[tokio::test]
 #[ignore = "needs the release dist/ and Chromium: run `cargo xtask test`"]
 async fn draft_restores_and_a_corrupt_draft_is_kept_aside() {
-    let (_server, browser) = open().await;
+    let (server, browser) = open().await;
     let one_run = headline_kg(&browser).await;
     js(
         &browser,
@@ -101,7 +101,9 @@ async fn draft_restores_and_a_corrupt_draft_is_kept_aside() {
         "localStorage.setItem('mlcalc.v1.draft', '[[[oops'); return true;",
     )
     .await;
-    browser.client.refresh().await.expect("reload");
+    // Open the app afresh: the address bar now carries the previous inputs as a share link
+    // (`runs=2`), and a share link rightly wins over the draft.
+    browser.client.goto(&server.url()).await.expect("reopen");
     assert_eq!(
         headline_kg(&browser).await,
         one_run,
