@@ -192,6 +192,8 @@ fn test() -> Result<(), String> {
                 "--skip",
                 "bench_",
                 "--test-threads=1",
+                // Show what the tests measure (timings, accessibility counts) in the log.
+                "--nocapture",
             ])
             .env("MLCALC_DIST", &dist)
             .env("AXE_CORE_JS", &axe)
