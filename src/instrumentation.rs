@@ -8,6 +8,17 @@ use wasm_bindgen::JsValue;
 
 /// Name of the mark set once the headline estimate has been rendered.
 pub const FIRST_ESTIMATE_MARK: &str = "mlcalc:first-estimate";
+/// Name of the mark set when the wasm `main` starts (module compiled and instantiated).
+pub const START_MARK: &str = "mlcalc:start";
+/// Name of the mark set once the bundled dataset is parsed and indexed.
+pub const DATA_READY_MARK: &str = "mlcalc:data-ready";
+
+/// Sets a `performance.mark` (the benchmark prints where start-up time goes from these).
+pub fn mark(name: &str) {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark(name);
+    }
+}
 
 /// Call right after mounting: Leptos renders synchronously, so the headline is in the DOM now.
 pub fn after_mount() {
@@ -23,9 +34,7 @@ pub fn after_mount() {
         })
         .is_some();
     if rendered {
-        if let Some(perf) = window.performance() {
-            let _ = perf.mark(FIRST_ESTIMATE_MARK);
-        }
+        mark(FIRST_ESTIMATE_MARK);
     }
     let _ = js_sys::Reflect::set(
         &window,

@@ -52,6 +52,7 @@ pub fn initial_inputs() -> (Inputs, UrlReport) {
 pub fn App() -> impl IntoView {
     let body = match factors() {
         Ok(factors) => {
+            crate::instrumentation::mark(crate::instrumentation::DATA_READY_MARK);
             let (initial, report) = initial_inputs();
             let state = CalcState::new(initial, factors);
             provide_context(state);
@@ -99,22 +100,32 @@ pub fn App() -> impl IntoView {
 
 /// The calculator: inputs beside results, then provenance, suggestions, comparisons, guidance,
 /// saved jobs and exports.
+///
+/// Design note: the form and the headline mount first; everything below them mounts in the next
+/// task. The browser can then paint the first estimate before it builds the charts, the exports
+/// and the methodology (most of the page's start-up work), instead of after.
 #[component]
 fn Calculator() -> impl IntoView {
+    let (rest_ready, set_rest_ready) = signal(false);
+    set_timeout(move || set_rest_ready.set(true), std::time::Duration::ZERO);
     view! {
         <div class="calc-layout">
             <InputForm/>
             <div class="results-column">
                 <Results/>
-                <Suggestion/>
+                <Show when=move || rest_ready.get()>
+                    <Suggestion/>
+                </Show>
             </div>
         </div>
-        <FormulaTrace/>
-        <Comparisons/>
-        <LearnAct/>
-        <SavedJobs/>
-        <ExportPanel/>
-        <Methodology/>
+        <Show when=move || rest_ready.get()>
+            <FormulaTrace/>
+            <Comparisons/>
+            <LearnAct/>
+            <SavedJobs/>
+            <ExportPanel/>
+            <Methodology/>
+        </Show>
         <MiniResult/>
     }
 }

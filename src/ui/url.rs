@@ -56,26 +56,19 @@ pub fn UrlNotice(
 ) -> impl IntoView {
     let (open, set_open) = signal(true);
     let has_any = !report.problems.is_empty() || report.other_version.is_some();
-    let items = report
-        .problems
-        .iter()
-        .map(|p| view! { <li>{p.to_string()}</li> })
-        .collect_view();
-    let version = report.other_version.map(|v| {
-        view! {
-            <li>
-                {format!(
-                    "This link was made with dataset version {v}; this page uses {DATASET_VERSION}, \
-                     so the numbers may differ from the ones cited."
-                )}
-            </li>
-        }
-    });
+    // Plain strings, rebuilt into list items each time the notice shows (views are not `Clone`).
+    let mut lines: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
+    if let Some(v) = report.other_version {
+        lines.push(format!(
+            "This link was made with dataset version {v}; this page uses {DATASET_VERSION}, \
+             so the numbers may differ from the ones cited."
+        ));
+    }
     view! {
         <Show when=move || has_any && open.get()>
             <div class="notice" role="alert" data-testid="url-problem">
                 <p class="notice-title">"Some parts of this link could not be used:"</p>
-                <ul>{items.clone()} {version.clone()}</ul>
+                <ul>{lines.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
                 <button type="button" class="btn-small" on:click=move |_| set_open.set(false)>
                     "Dismiss"
                 </button>

@@ -28,6 +28,8 @@ fn stats(mut v: Vec<f64>) -> (f64, f64, f64) {
 async fn bench_time_to_first_estimate() {
     let server = StaticServer::start(&dist_dir(), 0, "/").expect("serve dist");
     let mut times = Vec::new();
+    // Where the time goes, per load: wasm downloaded, wasm `main` started, dataset parsed.
+    let mut stages: [Vec<f64>; 3] = Default::default();
     for _ in 0..12 {
         let browser = Browser::start(1280, 900).await;
         browser.client.goto(&server.url()).await.expect("open");
@@ -35,22 +37,34 @@ async fn bench_time_to_first_estimate() {
         let t = browser
             .client
             .execute(
-                "const m = performance.getEntriesByName('mlcalc:first-estimate');
-                 return m.length ? m[0].startTime : null;",
+                "const at = n => { const m = performance.getEntriesByName(n); \
+                   return m.length ? m[0].startTime : null; };
+                 const wasm = performance.getEntriesByType('resource')
+                   .find(r => r.name.endsWith('.wasm'));
+                 return [at('mlcalc:first-estimate'), wasm ? wasm.responseEnd : null,
+                         at('mlcalc:start'), at('mlcalc:data-ready')];",
                 vec![],
             )
             .await
-            .expect("read the mark");
+            .expect("read the marks");
         times.push(
-            t.as_f64()
+            t[0].as_f64()
                 .expect("the app sets the mlcalc:first-estimate mark"),
         );
+        for (stage, v) in stages.iter_mut().zip(1..) {
+            stage.push(t[v].as_f64().unwrap_or(f64::NAN));
+        }
         browser.close().await;
     }
     let (median, min, max) = stats(times.clone());
     println!(
         "time to first estimate over {} cold loads: {times:.0?} ms",
         times.len()
+    );
+    let [wasm, start, data] = stages.map(|s| stats(s).0);
+    println!(
+        "median stages: wasm downloaded {wasm:.0} ms, main started {start:.0} ms, \
+         dataset ready {data:.0} ms, first estimate {median:.0} ms"
     );
     println!(
         "BENCH ttfe_median_ms {median:.1}\nBENCH ttfe_min_ms {min:.1}\nBENCH ttfe_max_ms {max:.1}"

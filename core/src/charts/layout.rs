@@ -127,6 +127,6 @@ pub fn flow(widths: &[f64], max_w: f64, gap: f64) -> Vec<(f64, usize)> {
 /// order); non-finite values are left out.
 pub fn sorted_finite(values: impl Iterator<Item = f64>) -> Vec<usize> {
     let mut idx: Vec<(usize, f64)> = values.enumerate().filter(|(_, v)| v.is_finite()).collect();
-    idx.sort_by(|a, b| a.1.total_cmp(&b.1));
+    crate::order::sort_by_f64(&mut idx, |p| p.1);
     idx.into_iter().map(|(i, _)| i).collect()
 }

@@ -170,7 +170,7 @@ pub fn alternatives(job: &Job, factors: &Factors) -> Alternatives {
         .iter()
         .map(|rf| (it * rf.pue.band.central * rf.intensity.central, rf))
         .collect();
-    keyed.sort_by(|a, b| a.0 .0.total_cmp(&b.0 .0));
+    crate::order::sort_by_f64(&mut keyed, |k| k.0 .0);
     let regions: Vec<RegionAlternative> = keyed
         .into_iter()
         .map(|(emissions, rf)| {
@@ -198,7 +198,7 @@ pub fn alternatives(job: &Job, factors: &Factors) -> Alternatives {
         .iter()
         .map(|z| (facility * z.intensity, z))
         .collect();
-    keyed.sort_by(|a, b| a.0 .0.total_cmp(&b.0 .0));
+    crate::order::sort_by_f64(&mut keyed, |k| k.0 .0);
     let zones: Vec<ZoneAlternative> = keyed
         .into_iter()
         .map(|(emissions, z)| {
@@ -252,7 +252,7 @@ pub fn alternatives(job: &Job, factors: &Factors) -> Alternatives {
             })
         })
         .collect();
-    hardware.sort_by(|a, b| a.emissions.0.total_cmp(&b.emissions.0));
+    crate::order::sort_by_f64(&mut hardware, |h| h.emissions.0);
 
     let cleanest_same_provider = cur_provider
         .and_then(|p| regions.iter().find(|r| &*r.provider == p))

@@ -263,6 +263,6 @@ pub fn sensitivity(job: &Job) -> Vec<Sensitivity> {
             swing: hi - lo,
         })
         .collect();
-    bars.sort_by(|a, b| b.swing.0.total_cmp(&a.swing.0));
+    crate::order::sort_by(&mut bars, |a, b| b.swing.0.total_cmp(&a.swing.0));
     bars
 }

@@ -1,4 +1,4 @@
-//! The generic canvas glue: draws a [`Chart`] into a `<canvas>` sized to its container and the
+//! The generic canvas glue: draws a [`ChartData`] into a `<canvas>` sized to its container and the
 //! screen's pixel density, and turns pointer and keyboard input into tooltips and selections.
 //!
 //! Design note: one `Effect` per canvas reads the data signal, the width, the theme and the DPR
@@ -9,7 +9,7 @@
 //! `data-drawn-at` (`performance.now()` at its end) on the canvas for the e2e timing test.
 
 use super::env::{log_error, now_ms, use_width};
-use super::kinds::{theme_for, unique_order, Chart};
+use super::kinds::{theme_for, unique_order, ChartData};
 use emissions_core::charts::Row;
 use leptos::prelude::*;
 
@@ -29,10 +29,10 @@ const TIP_W: f64 = 240.0;
 /// A focusable canvas drawing `data`; pointer hover and arrow keys show a tooltip, click and
 /// Enter call `on_select` with the item index.
 #[component]
-pub fn ChartCanvas<T: Chart>(
+pub fn ChartCanvas(
     /// The chart's input.
     #[prop(into)]
-    data: Signal<T>,
+    data: Signal<ChartData>,
     /// Whether the page is dark.
     #[prop(into)]
     dark: Signal<bool>,

@@ -200,7 +200,7 @@ pub fn continents(factors: &Factors) -> Vec<String> {
         .map(|z| z.continent.clone())
         .filter(|c| !c.is_empty())
         .collect();
-    out.sort();
+    emissions_core::order::sort_by(&mut out, |a, b| a.cmp(b));
     out.dedup();
     out
 }

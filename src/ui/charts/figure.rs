@@ -2,12 +2,12 @@
 //! "show as table" toggle rendering the same numbers as text.
 
 use super::canvas::ChartCanvas;
-use super::kinds::Chart;
+use super::kinds::ChartData;
 use leptos::prelude::*;
 
 /// A `<figure>` with a caption, `controls`, a [`ChartCanvas`] and a table toggle.
 #[component]
-pub fn ChartFigure<T: Chart>(
+pub fn ChartFigure(
     /// Stable test hook, e.g. `"chart-regions"`.
     testid: &'static str,
     /// Figure caption.
@@ -17,7 +17,7 @@ pub fn ChartFigure<T: Chart>(
     note: Signal<String>,
     /// The chart's input.
     #[prop(into)]
-    data: Signal<T>,
+    data: Signal<ChartData>,
     /// Whether the page is dark.
     #[prop(into)]
     dark: Signal<bool>,
@@ -45,7 +45,7 @@ pub fn ChartFigure<T: Chart>(
                 </Show>
             </figcaption>
             {children.map(|c| view! { <div class="chart-controls">{c()}</div> })}
-            <ChartCanvas<T> data dark on_select select_hint frame_class/>
+            <ChartCanvas data dark on_select select_hint frame_class/>
             <button
                 type="button"
                 class="chart-table-toggle"
@@ -56,7 +56,7 @@ pub fn ChartFigure<T: Chart>(
                 {move || if table_open.get() { "Hide table" } else { "Show as table" }}
             </button>
             <Show when=move || table_open.get()>
-                <ChartTable<T> id=table_id.clone() data on_select select_hint/>
+                <ChartTable id=table_id.clone() data on_select select_hint/>
             </Show>
         </figure>
     }
@@ -65,9 +65,9 @@ pub fn ChartFigure<T: Chart>(
 /// The chart's numbers as a `<table>` (text only), with a selection button per row when the
 /// chart supports selection.
 #[component]
-fn ChartTable<T: Chart>(
+fn ChartTable(
     id: String,
-    data: Signal<T>,
+    data: Signal<ChartData>,
     on_select: Option<Callback<usize>>,
     select_hint: &'static str,
 ) -> impl IntoView {

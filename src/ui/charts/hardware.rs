@@ -4,7 +4,7 @@
 use super::data::{hardware_view, HW_TOP_N};
 use super::figure::ChartFigure;
 use crate::ui::state::CalcState;
-use emissions_core::charts::hardware_bars::HardwareBars;
+use super::kinds::ChartData;
 use emissions_core::model::ComputeInput;
 use leptos::prelude::*;
 
@@ -24,7 +24,7 @@ pub fn HardwareChart(
             .with(|a| a.as_ref().map(|a| hardware_view(a, all)))
             .unwrap_or_default()
     });
-    let chart = Memo::new(move |_| view_data.with(|v| v.chart.clone()));
+    let chart = Memo::new(move |_| view_data.with(|v| ChartData::Hardware(v.chart.clone())));
     let total = Memo::new(move |_| view_data.with(|v| v.total));
     let note = Signal::derive(move || {
         let basis = state
@@ -52,7 +52,7 @@ pub fn HardwareChart(
         }
     });
     view! {
-        <ChartFigure<HardwareBars>
+        <ChartFigure
             testid="chart-hardware"
             caption="This job on each accelerator: emissions, energy and wall time"
             note
@@ -77,6 +77,6 @@ pub fn HardwareChart(
                     }
                 }}
             </button>
-        </ChartFigure<HardwareBars>>
+        </ChartFigure>
     }
 }

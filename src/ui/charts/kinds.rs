@@ -1,4 +1,4 @@
-//! One trait over the three chart modules, so a single canvas component can draw, hit-test and
+//! One type over the three chart modules, so a single canvas component can draw, hit-test and
 //! describe any of them.
 
 use emissions_core::charts::hardware_bars::HardwareBars;
@@ -10,102 +10,99 @@ use plotters::drawing::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
-/// What the canvas glue needs from a chart module (all lengths in CSS pixels).
-pub trait Chart: Clone + PartialEq + Send + Sync + 'static {
-    /// Paints the chart onto `canvas` (already sized to CSS size × `theme.scale`).
-    fn draw_on(&self, canvas: HtmlCanvasElement, theme: &Theme) -> Result<(), String>;
-    /// The canvas height that shows this chart's rows at `width`.
-    fn css_height(&self, width: f64, theme: &Theme) -> f64;
-    /// The drawn rows, top to bottom.
-    fn rows(&self, width: f64, height: f64, theme: &Theme) -> Vec<Row>;
-    /// Tooltip text of item `i`.
-    fn tooltip(&self, i: usize) -> Vec<String>;
-    /// One-sentence text alternative.
-    fn alt_text(&self) -> String;
-    /// The "show as table" rows (first row = header).
-    fn table(&self) -> Vec<Vec<String>>;
-    /// Item index of each table body row.
-    fn table_order(&self) -> Vec<usize>;
+
+/// The input of one chart: which chart module draws it, with that module's data.
+///
+/// Design note: an enum rather than a trait with generic components. Each generic component
+/// compiled once per chart type (three copies of the canvas, figure and table glue); matching here
+/// keeps one copy of the glue and costs a branch per call.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChartData {
+    /// The job in every region or zone.
+    Regions(RegionBars),
+    /// The job on every accelerator.
+    Hardware(HardwareBars),
+    /// The sensitivity of the estimate to each uncertain input.
+    Tornado(Tornado),
+}
+
+impl Default for ChartData {
+    fn default() -> Self {
+        ChartData::Tornado(Tornado::default())
+    }
 }
 
 fn backend(canvas: HtmlCanvasElement) -> Result<CanvasBackend, String> {
     CanvasBackend::with_canvas_object(canvas).ok_or_else(|| "no 2d context".to_string())
 }
 
-impl Chart for RegionBars {
-    fn draw_on(&self, canvas: HtmlCanvasElement, theme: &Theme) -> Result<(), String> {
+impl ChartData {
+    /// Draws the chart into `canvas`, whose pixel size is already set.
+    pub fn draw_on(&self, canvas: HtmlCanvasElement, theme: &Theme) -> Result<(), String> {
         let area = backend(canvas)?.into_drawing_area();
-        region_bars::draw(&area, self, theme).map_err(|e| e.to_string())
+        match self {
+            ChartData::Regions(d) => region_bars::draw(&area, d, theme),
+            ChartData::Hardware(d) => hardware_bars::draw(&area, d, theme),
+            ChartData::Tornado(d) => tornado::draw(&area, d, theme),
+        }
+        .map_err(|e| e.to_string())
     }
-    fn css_height(&self, width: f64, theme: &Theme) -> f64 {
-        f64::from(region_bars::required_height(self, width, theme))
+
+    /// Height in CSS pixels the chart needs at `width`.
+    pub fn css_height(&self, width: f64, theme: &Theme) -> f64 {
+        f64::from(match self {
+            ChartData::Regions(d) => region_bars::required_height(d, width, theme),
+            ChartData::Hardware(d) => hardware_bars::required_height(d, width),
+            ChartData::Tornado(d) => tornado::required_height(d),
+        })
     }
-    fn rows(&self, width: f64, height: f64, theme: &Theme) -> Vec<Row> {
-        region_bars::layout(self, width, height, theme).rows
+
+    /// The hit rows (item index and box) at this size, for pointer and keyboard.
+    pub fn rows(&self, width: f64, height: f64, theme: &Theme) -> Vec<Row> {
+        match self {
+            ChartData::Regions(d) => region_bars::layout(d, width, height, theme).rows,
+            ChartData::Hardware(d) => hardware_bars::layout(d, width, height, theme).rows,
+            ChartData::Tornado(d) => tornado::layout(d, width, height, theme).rows,
+        }
     }
-    fn tooltip(&self, i: usize) -> Vec<String> {
-        region_bars::tooltip_lines(self, i)
+
+    /// Tooltip lines of item `i`.
+    pub fn tooltip(&self, i: usize) -> Vec<String> {
+        match self {
+            ChartData::Regions(d) => region_bars::tooltip_lines(d, i),
+            ChartData::Hardware(d) => hardware_bars::tooltip_lines(d, i),
+            ChartData::Tornado(d) => tornado::tooltip_lines(d, i),
+        }
     }
-    fn alt_text(&self) -> String {
-        region_bars::text_alternative(self)
+
+    /// The text alternative (the canvas's accessible name).
+    pub fn alt_text(&self) -> String {
+        match self {
+            ChartData::Regions(d) => region_bars::text_alternative(d),
+            ChartData::Hardware(d) => hardware_bars::text_alternative(d),
+            ChartData::Tornado(d) => tornado::text_alternative(d),
+        }
     }
-    fn table(&self) -> Vec<Vec<String>> {
-        region_bars::table_rows(self)
+
+    /// The same numbers as a table: a header row, then one row per item in input order.
+    pub fn table(&self) -> Vec<Vec<String>> {
+        match self {
+            ChartData::Regions(d) => region_bars::table_rows(d),
+            ChartData::Hardware(d) => hardware_bars::table_rows(d),
+            ChartData::Tornado(d) => tornado::table_rows(d),
+        }
     }
-    fn table_order(&self) -> Vec<usize> {
-        sorted_finite(self.bars.iter().map(|b| b.value))
+
+    /// Item indices in the order the chart shows them (the table follows it).
+    pub fn table_order(&self) -> Vec<usize> {
+        match self {
+            ChartData::Regions(d) => sorted_finite(d.bars.iter().map(|b| b.value)),
+            ChartData::Hardware(d) => sorted_finite(d.rows.iter().map(|r| r.emissions_kg)),
+            ChartData::Tornado(d) => tornado::sorted(d),
+        }
     }
 }
 
-impl Chart for HardwareBars {
-    fn draw_on(&self, canvas: HtmlCanvasElement, theme: &Theme) -> Result<(), String> {
-        let area = backend(canvas)?.into_drawing_area();
-        hardware_bars::draw(&area, self, theme).map_err(|e| e.to_string())
-    }
-    fn css_height(&self, width: f64, _theme: &Theme) -> f64 {
-        f64::from(hardware_bars::required_height(self, width))
-    }
-    fn rows(&self, width: f64, height: f64, theme: &Theme) -> Vec<Row> {
-        hardware_bars::layout(self, width, height, theme).rows
-    }
-    fn tooltip(&self, i: usize) -> Vec<String> {
-        hardware_bars::tooltip_lines(self, i)
-    }
-    fn alt_text(&self) -> String {
-        hardware_bars::text_alternative(self)
-    }
-    fn table(&self) -> Vec<Vec<String>> {
-        hardware_bars::table_rows(self)
-    }
-    fn table_order(&self) -> Vec<usize> {
-        sorted_finite(self.rows.iter().map(|r| r.emissions_kg))
-    }
-}
-
-impl Chart for Tornado {
-    fn draw_on(&self, canvas: HtmlCanvasElement, theme: &Theme) -> Result<(), String> {
-        let area = backend(canvas)?.into_drawing_area();
-        tornado::draw(&area, self, theme).map_err(|e| e.to_string())
-    }
-    fn css_height(&self, _width: f64, _theme: &Theme) -> f64 {
-        f64::from(tornado::required_height(self))
-    }
-    fn rows(&self, width: f64, height: f64, theme: &Theme) -> Vec<Row> {
-        tornado::layout(self, width, height, theme).rows
-    }
-    fn tooltip(&self, i: usize) -> Vec<String> {
-        tornado::tooltip_lines(self, i)
-    }
-    fn alt_text(&self) -> String {
-        tornado::text_alternative(self)
-    }
-    fn table(&self) -> Vec<Vec<String>> {
-        tornado::table_rows(self)
-    }
-    fn table_order(&self) -> Vec<usize> {
-        tornado::sorted(self)
-    }
-}
 
 /// Item indices of `rows` in drawn order, each once (stacked hardware panels repeat devices).
 pub fn unique_order(rows: &[Row]) -> Vec<usize> {

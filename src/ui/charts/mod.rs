@@ -15,7 +15,7 @@ pub mod regions;
 
 use crate::ui::state::{factors, CalcState};
 use data::tornado_view;
-use emissions_core::charts::tornado::Tornado;
+use kinds::ChartData;
 use figure::ChartFigure;
 use hardware::HardwareChart;
 use leptos::prelude::*;
@@ -35,6 +35,7 @@ pub fn Comparisons() -> impl IntoView {
         state
             .outcome
             .with(|o| o.estimate.as_ref().map(|e| tornado_view(e)))
+            .map(ChartData::Tornado)
             .unwrap_or_default()
     });
     view! {
@@ -45,7 +46,7 @@ pub fn Comparisons() -> impl IntoView {
             </p>
             <RegionChart factors dark/>
             <HardwareChart dark/>
-            <ChartFigure<Tornado>
+            <ChartFigure
                 testid="chart-tornado"
                 caption="What matters most: emissions with each uncertain input at its low and high value"
                 data=tornado

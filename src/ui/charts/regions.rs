@@ -4,7 +4,7 @@
 use super::data::{continent_name, continents, region_view, RegionQuery, RegionView, Scope, TOP_N};
 use super::figure::ChartFigure;
 use crate::ui::state::CalcState;
-use emissions_core::charts::region_bars::RegionBars;
+use super::kinds::ChartData;
 use emissions_core::model::{Factors, LocationInput};
 use leptos::prelude::*;
 
@@ -45,7 +45,9 @@ pub fn RegionChart(
             .with(|a| a.as_ref().map(|a| region_view(a, factors, &q)))
             .unwrap_or_default()
     });
-    let chart = Memo::new(move |_| view_data.with(|v: &RegionView| v.chart.clone()));
+    let chart = Memo::new(move |_| {
+        view_data.with(|v: &RegionView| ChartData::Regions(v.chart.clone()))
+    });
     let total = Memo::new(move |_| view_data.with(|v| v.total));
     let select = Callback::new(move |i: usize| {
         if let Some(target) = view_data.with_untracked(|v| v.targets.get(i).cloned()) {
@@ -69,7 +71,7 @@ pub fn RegionChart(
     });
 
     view! {
-        <ChartFigure<RegionBars>
+        <ChartFigure
             testid="chart-regions"
             caption="This job's emissions in each region or grid zone, cleanest first"
             note
@@ -143,6 +145,6 @@ pub fn RegionChart(
                     }
                 }}
             </button>
-        </ChartFigure<RegionBars>>
+        </ChartFigure>
     }
 }

@@ -5,6 +5,7 @@ use crate::ui::form::picker::{Groups, ModeSwitch, Picker};
 use crate::ui::state::CalcState;
 use emissions_core::dataset::Dataset;
 use emissions_core::model::{DataCentre, Field, LocationInput};
+use emissions_core::order::sort_by;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -42,7 +43,7 @@ pub fn region_groups(ds: &Dataset, provider: &str) -> Groups {
         let text = format!("{} · {} · {} g/kWh", r.code, r.location, r.intensity.0);
         push(&mut groups, ct, r.code.clone(), text);
     }
-    groups.sort_by(|a, b| a.0.cmp(&b.0));
+    sort_by(&mut groups, |a, b| a.0.cmp(&b.0));
     Arc::new(groups)
 }
 
@@ -53,9 +54,9 @@ pub fn zone_groups(ds: &Dataset) -> Groups {
         let text = format!("{} ({}) · {} g/kWh", z.name, z.id, z.intensity.0);
         push(&mut groups, continent(&z.continent), z.id.clone(), text);
     }
-    groups.sort_by(|a, b| a.0.cmp(&b.0));
+    sort_by(&mut groups, |a, b| a.0.cmp(&b.0));
     for (_, opts) in &mut groups {
-        opts.sort_by(|a, b| a.1.cmp(&b.1));
+        sort_by(opts, |a, b| a.1.cmp(&b.1));
     }
     Arc::new(groups)
 }

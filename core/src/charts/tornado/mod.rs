@@ -60,7 +60,7 @@ pub fn sorted(data: &Tornado) -> Vec<usize> {
         .filter(|(_, it)| it.low.is_finite() && it.high.is_finite())
         .map(|(i, it)| (i, it.swing()))
         .collect();
-    idx.sort_by(|a, b| b.1.total_cmp(&a.1));
+    crate::order::sort_by(&mut idx, |a, b| b.1.total_cmp(&a.1));
     idx.into_iter().map(|(i, _)| i).collect()
 }
 
