@@ -126,7 +126,10 @@ pub fn flow(widths: &[f64], max_w: f64, gap: f64) -> Vec<(f64, usize)> {
 /// Indices of the finite values of `values`, sorted ascending by value (stable: ties keep input
 /// order); non-finite values are left out.
 pub fn sorted_finite(values: impl Iterator<Item = f64>) -> Vec<usize> {
-    let mut idx: Vec<(usize, f64)> = values.enumerate().filter(|(_, v)| v.is_finite()).collect();
-    crate::order::sort_by_f64(&mut idx, |p| p.1);
-    idx.into_iter().map(|(i, _)| i).collect()
+    let (idx, keys): (Vec<usize>, Vec<f64>) =
+        values.enumerate().filter(|(_, v)| v.is_finite()).unzip();
+    crate::order::order_by_f64(&keys)
+        .into_iter()
+        .filter_map(|k| idx.get(k).copied())
+        .collect()
 }

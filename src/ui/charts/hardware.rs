@@ -3,8 +3,8 @@
 
 use super::data::{hardware_view, HW_TOP_N};
 use super::figure::ChartFigure;
-use crate::ui::state::CalcState;
 use super::kinds::ChartData;
+use crate::ui::state::CalcState;
 use emissions_core::model::ComputeInput;
 use leptos::prelude::*;
 

@@ -1,15 +1,14 @@
 //! One type over the three chart modules, so a single canvas component can draw, hit-test and
 //! describe any of them.
 
+use super::backend::FastCanvas;
 use emissions_core::charts::hardware_bars::HardwareBars;
 use emissions_core::charts::layout::sorted_finite;
 use emissions_core::charts::region_bars::RegionBars;
 use emissions_core::charts::tornado::Tornado;
 use emissions_core::charts::{hardware_bars, region_bars, tornado, Row, Theme};
 use plotters::drawing::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
-
 
 /// The input of one chart: which chart module draws it, with that module's data.
 ///
@@ -32,8 +31,8 @@ impl Default for ChartData {
     }
 }
 
-fn backend(canvas: HtmlCanvasElement) -> Result<CanvasBackend, String> {
-    CanvasBackend::with_canvas_object(canvas).ok_or_else(|| "no 2d context".to_string())
+fn backend(canvas: HtmlCanvasElement) -> Result<FastCanvas, String> {
+    FastCanvas::new(canvas).ok_or_else(|| "no 2d context".to_string())
 }
 
 impl ChartData {
@@ -102,7 +101,6 @@ impl ChartData {
         }
     }
 }
-
 
 /// Item indices of `rows` in drawn order, each once (stacked hardware panels repeat devices).
 pub fn unique_order(rows: &[Row]) -> Vec<usize> {

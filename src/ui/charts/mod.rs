@@ -5,6 +5,7 @@
 //! is glue. Chart inputs are `Memo`s of the model's outputs ([`data`]), so a chart repaints only
 //! when its own input changed, and each canvas has exactly one painting effect ([`canvas`]).
 
+pub mod backend;
 pub mod canvas;
 pub mod data;
 pub mod env;
@@ -15,9 +16,9 @@ pub mod regions;
 
 use crate::ui::state::{factors, CalcState};
 use data::tornado_view;
-use kinds::ChartData;
 use figure::ChartFigure;
 use hardware::HardwareChart;
+use kinds::ChartData;
 use leptos::prelude::*;
 use regions::RegionChart;
 

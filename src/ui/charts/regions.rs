@@ -3,8 +3,8 @@
 
 use super::data::{continent_name, continents, region_view, RegionQuery, RegionView, Scope, TOP_N};
 use super::figure::ChartFigure;
-use crate::ui::state::CalcState;
 use super::kinds::ChartData;
+use crate::ui::state::CalcState;
 use emissions_core::model::{Factors, LocationInput};
 use leptos::prelude::*;
 
@@ -45,9 +45,8 @@ pub fn RegionChart(
             .with(|a| a.as_ref().map(|a| region_view(a, factors, &q)))
             .unwrap_or_default()
     });
-    let chart = Memo::new(move |_| {
-        view_data.with(|v: &RegionView| ChartData::Regions(v.chart.clone()))
-    });
+    let chart =
+        Memo::new(move |_| view_data.with(|v: &RegionView| ChartData::Regions(v.chart.clone())));
     let total = Memo::new(move |_| view_data.with(|v| v.total));
     let select = Callback::new(move |i: usize| {
         if let Some(target) = view_data.with_untracked(|v| v.targets.get(i).cloned()) {

@@ -5,7 +5,6 @@ use emissions_core::charts::Theme;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 
 /// Bars of (job name, kgCO₂e): no intensity band, so the chart draws them in its neutral colour.
 pub fn bars(jobs: &[(String, f64)]) -> RegionBars {
@@ -63,7 +62,7 @@ pub fn CompareChart(
             el.set_width((width * dpr).round() as u32);
             el.set_height((height * dpr).round() as u32);
             let theme = base.with_scale(dpr);
-            match CanvasBackend::with_canvas_object(el.clone()) {
+            match crate::ui::charts::backend::FastCanvas::new(el.clone()) {
                 Some(backend) => {
                     if let Err(e) = region_bars::draw(&backend.into_drawing_area(), data, &theme) {
                         web_sys::console::warn_1(&e.to_string().into());
