@@ -1,8 +1,9 @@
 //! The application shell: header, main area, footer; creates and provides the calculator state.
 //!
 //! Start-up order of the inputs: the URL query if it has any parameter (a share link), else the
-//! saved draft, else the defaults. One effect then keeps the URL and the draft in step with the
-//! inputs (syncing to systems outside the reactive graph, the one job effects are for).
+//! saved draft, else the defaults. One effect then keeps the URL in step with the inputs (syncing
+//! to a system outside the reactive graph, the one job effects are for); the draft is saved by
+//! the event handlers that change the inputs (`CalcState::edit`), so a failed save can be shown.
 
 use crate::ui::charts::Comparisons;
 use crate::ui::export::ExportPanel;
@@ -57,11 +58,13 @@ pub fn App() -> impl IntoView {
     let body = match factors() {
         Ok(factors) => {
             let (initial, report) = initial_inputs();
+            // The draft is the start-up inputs until the first edit saves the next ones (a share
+            // link's inputs come back on the next visit, as if typed).
+            storage::save_draft(&initial);
             let state = CalcState::new(initial, factors);
             provide_context(state);
             // Keep the address bar a share link of the current (valid) inputs, citing their
-            // figures so that a reader with other data can compare. The draft is saved by the
-            // saved-jobs section, the single owner of browser storage.
+            // figures so that a reader with other data can compare.
             Effect::new(move |_| {
                 state.outcome.with(|o| {
                     if o.errors.is_empty() {
