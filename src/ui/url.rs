@@ -62,7 +62,7 @@ pub fn UrlNotice(
     let (open, set_open) = signal(true);
     let has_any = !report.problems.is_empty() || report.other_version.is_some();
     let title = if report.problems.is_empty() {
-        "This link was made with other data:"
+        "About this link:"
     } else {
         "Some parts of this link could not be used:"
     };
