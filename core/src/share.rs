@@ -7,6 +7,8 @@
 //! and is reported next to its field. [`to_query`] writes only non-default parameters, in the fixed
 //! order of [`PARAMS`], with numbers in Rust's shortest round-trip form, so
 //! `from_query(&to_query(x, v)).inputs == x` for every canonical input (see the tests).
+//! [`to_query_citing`] adds the figures the author saw (`kg`, `kwh`, see [`CitedFigures`]), so a
+//! link opened with another dataset version can show the link's figures beside the current ones.
 //!
 //! Mappings the contract cannot express one-to-one:
 //! * `ci` (custom intensity) becomes [`LocationInput::Custom`]; a `loc` given with it is ignored and
@@ -19,17 +21,23 @@ use crate::model::inputs::{DEFAULT_DEVICES, DEFAULT_HARDWARE, DEFAULT_HOURS, DEF
 use crate::model::{
     training_flops, ComputeInput, CpuInput, DataCentre, DurationInput, Inputs, LocationInput,
 };
+use crate::units::{KgCo2e, Kwh};
 
+mod cited;
+mod params;
 mod percent;
 mod problem;
 
+use params::Params;
+
+pub use cited::{CitedFigures, CITED_DIGITS};
 pub use percent::{decode, encode};
 pub use problem::{ParamIssue, ParamProblem};
 
-/// Every parameter of the contract, in the order [`to_query`] writes them.
-pub const PARAMS: [&str; 17] = [
+/// Every parameter of the contract, in the order [`to_query_citing`] writes them.
+pub const PARAMS: [&str; 19] = [
     "hw", "inst", "n", "h", "flops", "mfu", "runs", "w", "util", "cpu", "cores", "mem", "loc",
-    "ci", "pue", "mkt", "data",
+    "ci", "pue", "mkt", "data", "kg", "kwh",
 ];
 
 /// The `loc` prefix of a grid zone (`grid/FR`).
@@ -42,6 +50,8 @@ pub struct Decoded {
     pub inputs: Inputs,
     /// The `data` parameter: the dataset version the link was made with.
     pub version: Option<String>,
+    /// The figures the link's author saw (`kg`, `kwh`); informational, never used to compute.
+    pub cited: CitedFigures,
     /// Everything that could not be used as given.
     pub problems: Vec<ParamProblem>,
 }
@@ -53,7 +63,35 @@ fn num(x: f64) -> String {
 /// Writes the inputs as a query string (no leading `?`): only non-default parameters, in the order
 /// of [`PARAMS`], plus `data=<dataset_version>` (always, so a cited link names its data).
 pub fn to_query(inputs: &Inputs, dataset_version: &str) -> String {
-    let mut out: Vec<(&str, String)> = Vec::new();
+    to_query_citing(inputs, dataset_version, &CitedFigures::default())
+}
+
+/// Like [`to_query`], followed by the figures of the estimate the link shows (`kg`, `kwh`, with
+/// [`CITED_DIGITS`] significant digits; absent or non-finite figures are not written).
+pub fn to_query_citing(inputs: &Inputs, dataset_version: &str, cited: &CitedFigures) -> String {
+    let mut out = input_params(inputs);
+    out.push(("data", encode(dataset_version)));
+    out.extend(cited.params());
+    out.iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// True when `query` names any parameter besides the informational `data`, `kg` and `kwh`, i.e.
+/// when it is a share link of inputs rather than what the page writes for the default inputs.
+/// Unknown parameters count (they are reported when the link is read).
+pub fn names_inputs(query: &str) -> bool {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    query.split('&').filter(|p| !p.is_empty()).any(|pair| {
+        let key = decode(pair.split_once('=').map_or(pair, |(k, _)| k));
+        key != "data" && !cited::FIGURE_PARAMS.contains(&key.as_str())
+    })
+}
+
+/// The non-default input parameters, in the order of [`PARAMS`].
+fn input_params(inputs: &Inputs) -> Vec<(&'static str, String)> {
+    let mut out: Vec<(&'static str, String)> = Vec::new();
     match &inputs.compute {
         ComputeInput::Hardware { id, devices } => {
             if id != DEFAULT_HARDWARE {
@@ -128,81 +166,13 @@ pub fn to_query(inputs: &Inputs, dataset_version: &str) -> String {
     if let Some(m) = inputs.market_pct {
         out.push(("mkt", num(m)));
     }
-    out.push(("data", encode(dataset_version)));
-    out.iter()
-        .map(|(k, v)| format!("{k}={v}"))
-        .collect::<Vec<_>>()
-        .join("&")
+    out
 }
 
-fn flops_params(out: &mut Vec<(&str, String)>, flops: f64, mfu: f64) {
+fn flops_params(out: &mut Vec<(&'static str, String)>, flops: f64, mfu: f64) {
     out.push(("flops", num(flops)));
     if mfu != DEFAULT_MFU_PCT || mfu.is_nan() {
         out.push(("mfu", num(mfu)));
-    }
-}
-
-/// The parameters of a query, first value of each, with duplicates and unknowns reported.
-struct Params {
-    values: Vec<(&'static str, String)>,
-    problems: Vec<ParamProblem>,
-}
-
-impl Params {
-    fn parse(query: &str) -> Params {
-        let query = query.strip_prefix('?').unwrap_or(query);
-        let mut values: Vec<(&'static str, String)> = Vec::new();
-        let mut problems = Vec::new();
-        for pair in query.split('&').filter(|p| !p.is_empty()) {
-            let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
-            let key = decode(raw_key);
-            match PARAMS.iter().find(|p| **p == key) {
-                None => problems.push(ParamProblem::new(&key, ParamIssue::Unknown)),
-                Some(known) if values.iter().any(|(k, _)| k == known) => {
-                    problems.push(ParamProblem::new(&key, ParamIssue::Duplicate));
-                }
-                // `loc` keeps its raw value: its `/` separates two encoded parts.
-                Some(&"loc") => values.push(("loc", raw_value.to_string())),
-                Some(known) => values.push((known, decode(raw_value))),
-            }
-        }
-        Params { values, problems }
-    }
-
-    fn text(&self, key: &str) -> Option<&str> {
-        self.values
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn id(&mut self, key: &str) -> Option<String> {
-        let value = self.text(key)?.to_string();
-        if value.is_empty() {
-            self.problems
-                .push(ParamProblem::new(key, ParamIssue::Empty));
-            return None;
-        }
-        Some(value)
-    }
-
-    fn number(&mut self, key: &str) -> Option<f64> {
-        let value = self.text(key)?.to_string();
-        match value.trim().parse::<f64>() {
-            Ok(x) if x.is_finite() => Some(x),
-            _ => {
-                let issue = ParamIssue::NotANumber { value };
-                self.problems.push(ParamProblem::new(key, issue));
-                None
-            }
-        }
-    }
-
-    fn ignore(&mut self, key: &str, reason: &'static str) {
-        if self.text(key).is_some() {
-            let issue = ParamIssue::Ignored { reason };
-            self.problems.push(ParamProblem::new(key, issue));
-        }
     }
 }
 
@@ -280,10 +250,15 @@ pub fn from_query(query: &str) -> Decoded {
     inputs.pue = p.number("pue");
     inputs.market_pct = p.number("mkt");
     let version = p.id("data");
+    let cited = CitedFigures {
+        kg: p.figure("kg").map(KgCo2e),
+        kwh: p.figure("kwh").map(Kwh),
+    };
 
     Decoded {
         inputs,
         version,
+        cited,
         problems: p.problems,
     }
 }

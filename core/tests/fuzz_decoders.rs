@@ -81,7 +81,7 @@ fn inputs_like_json() -> impl Strategy<Value = String> {
 fn query_like() -> impl Strategy<Value = String> {
     let key = prop::sample::select(vec![
         "hw", "inst", "n", "h", "runs", "w", "util", "flops", "mfu", "cpu", "cores", "mem", "loc",
-        "ci", "pue", "mkt", "data", "zz", "", "%", "h%",
+        "ci", "pue", "mkt", "data", "kg", "kwh", "zz", "", "%", "h%",
     ]);
     let value = prop_oneof![
         Just(String::new()),

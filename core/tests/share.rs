@@ -4,7 +4,10 @@ use emissions_core::dataset::DATASET_VERSION;
 use emissions_core::model::{
     ComputeInput, CpuInput, DataCentre, DurationInput, Inputs, LocationInput,
 };
-use emissions_core::share::{decode, encode, from_query, to_query, ParamIssue};
+use emissions_core::share::{
+    decode, encode, from_query, names_inputs, to_query, to_query_citing, CitedFigures, ParamIssue,
+};
+use emissions_core::units::{KgCo2e, Kwh};
 use proptest::prelude::*;
 
 #[test]
@@ -14,6 +17,67 @@ fn defaults_write_only_the_data_version() {
     assert_eq!(d.inputs, Inputs::default());
     assert!(d.problems.is_empty());
     assert_eq!(d.version, None);
+    assert!(d.cited.is_empty());
+}
+
+#[test]
+fn cited_figures_follow_the_version_and_round_trip() {
+    let inputs = Inputs {
+        runs: 3.0,
+        ..Inputs::default()
+    };
+    let cited = CitedFigures {
+        kg: Some(KgCo2e(1_234.567_891)),
+        kwh: Some(Kwh(4321.0)),
+    };
+    let q = to_query_citing(&inputs, "2026.11", &cited);
+    assert_eq!(q, "runs=3&data=2026.11&kg=1234.57&kwh=4321");
+    let d = from_query(&q);
+    assert!(d.problems.is_empty(), "{:?}", d.problems);
+    assert_eq!(d.inputs, inputs);
+    assert_eq!(d.version.as_deref(), Some("2026.11"));
+    assert_eq!(d.cited.kg, Some(KgCo2e(1234.57)));
+    assert_eq!(d.cited.kwh, Some(Kwh(4321.0)));
+    // Without figures the link is what `to_query` writes.
+    assert_eq!(
+        to_query_citing(&inputs, "v", &CitedFigures::default()),
+        to_query(&inputs, "v")
+    );
+}
+
+#[test]
+fn cited_figures_are_optional_informational_and_checked() {
+    let old = from_query("runs=2&data=2020.01");
+    assert!(old.problems.is_empty());
+    assert!(old.cited.is_empty(), "links made before figures carry none");
+    let one = from_query("data=2020.01&kg=123.4");
+    assert!(one.problems.is_empty());
+    assert_eq!(one.cited.kg, Some(KgCo2e(123.4)));
+    assert_eq!(one.cited.kwh, None);
+    // Figures never change the inputs.
+    assert_eq!(from_query("kg=1&kwh=2").inputs, Inputs::default());
+    for bad in ["kg=abc", "kg=", "kg=NaN", "kg=inf", "kwh=1e400"] {
+        let d = from_query(bad);
+        let param = bad.split('=').next().unwrap_or_default();
+        assert_eq!(d.problems.len(), 1, "{bad}: {:?}", d.problems);
+        assert_eq!(d.problems[0].param, param);
+        assert!(matches!(d.problems[0].issue, ParamIssue::BadFigure { .. }));
+        assert!(d.problems[0].to_string().contains("not shown"), "{bad}");
+        assert!(d.cited.is_empty());
+    }
+}
+
+#[test]
+fn only_input_parameters_make_a_share_link() {
+    assert!(!names_inputs(""));
+    assert!(!names_inputs("?data=2026.11"));
+    assert!(!names_inputs("data=2026.11&kg=12.5&kwh=40"));
+    assert!(names_inputs("data=2026.11&runs=2"));
+    assert!(names_inputs("?h=5"));
+    assert!(
+        names_inputs("utm_source=x"),
+        "unknown parameters are reported, so they count"
+    );
 }
 
 #[test]
@@ -242,12 +306,26 @@ fn inputs() -> impl Strategy<Value = Inputs> {
 
 proptest! {
     #[test]
-    fn round_trip(inputs in inputs(), version in "[0-9a-z.]{1,10}") {
-        let q = to_query(&inputs, &version);
+    fn round_trip(
+        inputs in inputs(),
+        version in "[0-9a-z.]{1,10}",
+        kg in proptest::option::of(number()),
+        kwh in proptest::option::of(number()),
+    ) {
+        let cited = CitedFigures { kg: kg.map(KgCo2e), kwh: kwh.map(Kwh) };
+        let q = to_query_citing(&inputs, &version, &cited);
         let d = from_query(&q);
         prop_assert!(d.problems.is_empty(), "{q}: {:?}", d.problems);
-        prop_assert_eq!(d.inputs, inputs);
+        prop_assert_eq!(&d.inputs, &inputs);
         prop_assert_eq!(d.version, Some(version));
+        prop_assert_eq!(from_query(&to_query(&inputs, "v")).inputs, inputs);
+        // The figures come back with 6 significant digits.
+        for (sent, got) in [(kg, d.cited.kg.map(|k| k.0)), (kwh, d.cited.kwh.map(|k| k.0))] {
+            prop_assert_eq!(sent.is_some(), got.is_some());
+            if let (Some(a), Some(b)) = (sent, got) {
+                prop_assert!((a - b).abs() <= 5e-6 * a.abs(), "{a} vs {b}");
+            }
+        }
         // Stable: writing the decoded inputs again gives the same string.
         prop_assert_eq!(to_query(&from_query(&q).inputs, "v"), to_query(&from_query(&q).inputs, "v"));
     }

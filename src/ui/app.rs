@@ -1,8 +1,9 @@
 //! The application shell: header, main area, footer; creates and provides the calculator state.
 //!
 //! Start-up order of the inputs: the URL query if it has any parameter (a share link), else the
-//! saved draft, else the defaults. One effect then keeps the URL and the draft in step with the
-//! inputs (syncing to systems outside the reactive graph, the one job effects are for).
+//! saved draft, else the defaults. One effect then keeps the URL in step with the inputs (syncing
+//! to a system outside the reactive graph, the one job effects are for); the draft is saved by
+//! the event handlers that change the inputs (`CalcState::edit`), so a failed save can be shown.
 
 use crate::ui::charts::Comparisons;
 use crate::ui::export::ExportPanel;
@@ -16,10 +17,10 @@ use crate::ui::saved::SavedJobs;
 use crate::ui::state::{factors, CalcState};
 use crate::ui::storage;
 use crate::ui::theme::ThemeToggle;
-use crate::ui::url::{current_query, replace_query, UrlNotice, UrlReport};
+use crate::ui::url::{current_query, replace_query, OtherData, UrlNotice, UrlReport};
 use emissions_core::dataset::DATASET_VERSION;
 use emissions_core::model::Inputs;
-use emissions_core::share::{from_query, to_query};
+use emissions_core::share::{from_query, names_inputs, to_query_citing, CitedFigures};
 use leptos::prelude::*;
 
 /// The product name, shown in the header and the page title.
@@ -28,14 +29,18 @@ pub const PRODUCT_NAME: &str = "ML Emissions Calculator";
 /// The starting inputs and what the start-up URL got wrong.
 pub fn initial_inputs() -> (Inputs, UrlReport) {
     let query = current_query();
-    // A query holding only the dataset version (what the page writes for default inputs) is no
-    // share link: the draft of the last visit wins then.
-    if query
-        .split('&')
-        .any(|p| !p.is_empty() && !p.starts_with("data="))
-    {
+    // A query holding only the dataset version and figures (what the page writes for default
+    // inputs) is no share link: the draft of the last visit wins then.
+    if names_inputs(&query) {
         let decoded = from_query(&query);
-        let other_version = decoded.version.filter(|v| v != DATASET_VERSION);
+        let other_version = decoded
+            .version
+            .filter(|v| v != DATASET_VERSION)
+            .map(|version| OtherData {
+                version,
+                cited: decoded.cited,
+                inputs: decoded.inputs.clone(),
+            });
         let report = UrlReport {
             problems: decoded.problems,
             other_version,
@@ -54,17 +59,23 @@ pub fn App() -> impl IntoView {
         Ok(factors) => {
             crate::instrumentation::mark(crate::instrumentation::DATA_READY_MARK);
             let (initial, report) = initial_inputs();
+            // The draft is the start-up inputs until the first edit saves the next ones (a share
+            // link's inputs come back on the next visit, as if typed).
+            storage::save_draft(&initial);
             let state = CalcState::new(initial, factors);
             provide_context(state);
-            // Keep the address bar a share link of the current (valid) inputs. The draft is
-            // saved by the saved-jobs section, the single owner of browser storage.
+            // Keep the address bar a share link of the current (valid) inputs, citing their
+            // figures so that a reader with other data can compare.
             Effect::new(move |_| {
-                let valid = state.outcome.with(|o| o.errors.is_empty());
-                if valid {
-                    state
-                        .inputs
-                        .with(|i| replace_query(&to_query(i, DATASET_VERSION)));
-                }
+                state.outcome.with(|o| {
+                    if o.errors.is_empty() {
+                        let cited = o.estimate.as_deref().map(CitedFigures::of);
+                        let cited = cited.unwrap_or_default();
+                        state
+                            .inputs
+                            .with(|i| replace_query(&to_query_citing(i, DATASET_VERSION, &cited)));
+                    }
+                })
             });
             view! { <UrlNotice report=report/> <Calculator/> }.into_any()
         }

@@ -2,8 +2,8 @@
 //!
 //! Design note: the list is one `RwSignal<StoredState>` read from storage once at mount; every
 //! change goes through [`Saved::change`] in an event handler, which updates the signal and writes
-//! storage (reporting failures), so no effect writes a signal. The only effect here writes the
-//! draft inputs to storage (synchronising with the outside world, as effects should).
+//! storage (reporting failures), so no effect writes a signal. The draft inputs are saved the same
+//! way, by `CalcState::edit` (see `crate::ui::state`).
 
 mod chart;
 mod compare;
@@ -75,8 +75,6 @@ impl Saved {
 pub fn SavedJobs() -> impl IntoView {
     let state = expect_context::<CalcState>();
     storage::register_service_worker();
-    // The draft: the last inputs come back on reload even without saving.
-    Effect::new(move |_| state.inputs.with(storage::save_draft));
     let saved = Saved {
         jobs: RwSignal::new(storage::load_jobs()),
         undo: RwSignal::new(None),

@@ -3,9 +3,12 @@
 //! Design note ("derive, don't sync"): the only writable state of the calculator is
 //! [`CalcState::inputs`], the raw form (what share links and saved jobs serialise). The validated
 //! job, the estimate, the input errors and the alternatives table are memos of it; no effect ever
-//! writes a signal. When the inputs become invalid, [`Outcome`] keeps the last valid estimate and
+//! writes a signal. The inputs change only through [`CalcState::edit`] and
+//! [`CalcState::replace`], called from event handlers, which also save the draft to browser
+//! storage: a failed save can then be shown (a status signal) without an effect writing it. When the inputs become invalid, [`Outcome`] keeps the last valid estimate and
 //! marks it stale, so the page never goes blank while someone is typing.
 
+use crate::ui::storage;
 use emissions_core::dataset::bundled;
 use emissions_core::model::{
     alternatives, estimate, validate, Alternatives, Estimate, Factors, InputError, Inputs, Job,
@@ -54,8 +57,10 @@ impl PartialEq for Outcome {
 /// Shared handles of the calculator state, provided as context at the root (all `Copy`).
 #[derive(Clone, Copy)]
 pub struct CalcState {
-    /// The raw form: the only writable state.
-    pub inputs: RwSignal<Inputs>,
+    /// The raw form: the only writable state (read-only here: write with `edit` or `replace`).
+    pub inputs: ReadSignal<Inputs>,
+    /// The write half of `inputs`, private so that every change also saves the draft.
+    write: WriteSignal<Inputs>,
     /// Validation + estimate of the current inputs (keeps the last valid one when invalid).
     pub outcome: Memo<Outcome>,
     /// The same job in every region, zone and accelerator (of the last valid inputs).
@@ -67,7 +72,7 @@ pub struct CalcState {
 impl CalcState {
     /// Creates the state for the given starting inputs. `factors` must outlive the app.
     pub fn new(initial: Inputs, factors: &'static Factors) -> CalcState {
-        let inputs = RwSignal::new(initial);
+        let (inputs, write) = signal(initial);
         let outcome = Memo::new(move |previous: Option<&Outcome>| {
             inputs.with(|raw| match validate(raw, factors) {
                 Ok(job) => Outcome {
@@ -103,14 +108,22 @@ impl CalcState {
         );
         CalcState {
             inputs,
+            write,
             outcome,
             alternatives,
             factors,
         }
     }
 
-    /// Applies a change to the raw inputs (one notification for the whole change).
+    /// Applies a change to the raw inputs (one notification for the whole change) and saves them
+    /// as the draft. For event handlers (a failed save is recorded in a signal).
     pub fn edit(&self, change: impl FnOnce(&mut Inputs)) {
-        self.inputs.update(change);
+        self.write.update(change);
+        self.inputs.with_untracked(storage::save_draft);
+    }
+
+    /// Replaces the raw inputs (a saved job reopened, a file imported); see [`CalcState::edit`].
+    pub fn replace(&self, inputs: Inputs) {
+        self.edit(|current| *current = inputs);
     }
 }

@@ -6,7 +6,9 @@
 //! which throws when storage is unavailable; the stored formats, their migration and the
 //! quarantine rules live in the pure `emissions_core::persist`. Problems are collected in
 //! [`StorageStatus`] (Arc signals, so they outlive any component owner) for the saved-jobs panel
-//! to show: unreadable data moved to a quarantine key, and failed writes (quota).
+//! to show: unreadable data moved to a quarantine key, and failed writes (quota) of the jobs and
+//! of the draft. Every write happens in an event handler or at start-up, never in an effect, so
+//! recording its outcome in a signal is no effect writing a signal.
 
 mod offline;
 
@@ -46,6 +48,8 @@ pub struct StorageStatus {
     pub quarantined: ArcRwSignal<Vec<Quarantined>>,
     /// The last failed write, if the latest write failed.
     pub write_error: ArcRwSignal<Option<String>>,
+    /// Why the draft (the last inputs) was not saved, if its latest write failed.
+    pub draft_error: ArcRwSignal<Option<String>>,
 }
 
 /// The tab's storage.
@@ -76,6 +80,7 @@ thread_local! {
                 persistent,
                 quarantined: ArcRwSignal::new(Vec::new()),
                 write_error: ArcRwSignal::new(None),
+                draft_error: ArcRwSignal::new(None),
             },
         }
     };
@@ -154,19 +159,28 @@ impl Store {
         let error = result.as_ref().err().map(|e| {
             format!("Could not save to browser storage ({e}). Your latest changes are not stored; export them or free some space.")
         });
-        if self.status.write_error.with_untracked(|w| *w != error) {
-            self.status.write_error.set(error);
-        }
+        record(&self.status.write_error, error);
         result.is_ok()
     }
 
     /// Moves an unreadable payload found at `from` to a fresh quarantine key and records it.
-    /// The original key is cleared only when the copy was written, so nothing is lost.
+    /// The original key is cleared only when the copy was written, so nothing is lost; a failed
+    /// copy is reported like any failed write.
     fn quarantine(&self, from: &str, payload: &str, reason: String) {
         let key = persist::quarantine_key(from, now_ms(), &self.keys());
-        if self.set(&key, payload).is_ok() {
-            self.remove(from);
+        if let Err(e) = self.set(&key, payload) {
+            web_sys::console::warn_1(
+                &format!("mlcalc: {from} unreadable ({reason}); could not be kept aside ({e})")
+                    .into(),
+            );
+            let error = format!(
+                "Saved data in {from} could not be read ({reason}) nor copied aside ({e}). \
+                 Free some browser storage space and reload to keep it."
+            );
+            record(&self.status.write_error, Some(error));
+            return;
         }
+        self.remove(from);
         web_sys::console::warn_1(
             &format!("mlcalc: {from} unreadable ({reason}); kept as {key}").into(),
         );
@@ -195,13 +209,29 @@ pub fn load_draft() -> Option<Inputs> {
     })
 }
 
-/// Saves the current inputs as the draft. Called from an effect, so it must not write signals:
-/// a failure is only logged (the saved-jobs writes report quota problems visibly).
+/// Sets `signal` to `value` unless it already holds it (no needless notification).
+fn record(signal: &ArcRwSignal<Option<String>>, value: Option<String>) {
+    if signal.with_untracked(|v| *v != value) {
+        signal.set(value);
+    }
+}
+
+/// Saves the inputs as the draft, so they come back on the next visit. Called at start-up and by
+/// the event handlers that change the inputs (`CalcState::edit`), never from an effect: a failure
+/// (quota, storage revoked) is recorded in [`StorageStatus::draft_error`] for the alert, and
+/// cleared by the next write that succeeds.
 pub fn save_draft(inputs: &Inputs) {
     with_store(|store| {
-        if let Err(e) = store.set(persist::DRAFT_KEY, &persist::encode_draft(inputs)) {
+        let result = store.set(persist::DRAFT_KEY, &persist::encode_draft(inputs));
+        let error = result.err().map(|e| {
             web_sys::console::warn_1(&format!("mlcalc: the draft was not saved ({e})").into());
-        }
+            format!(
+                "Your last inputs could not be saved in this browser ({e}), so they will not \
+                 come back when you reopen the page. The link in the address bar still holds \
+                 them; free some storage space to save them again."
+            )
+        });
+        record(&store.status.draft_error, error);
     })
 }
 

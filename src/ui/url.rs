@@ -1,7 +1,11 @@
 //! The share link: reading the page's query string at start-up and keeping it in step with the
-//! inputs (`history.replaceState`), plus the notice listing what a link got wrong.
+//! inputs (`history.replaceState`), plus the notice listing what a link got wrong and, for a link
+//! made with another dataset version, its figures beside the current ones.
 
-use emissions_core::dataset::DATASET_VERSION;
+mod other_data;
+
+pub use other_data::OtherData;
+
 use emissions_core::share::ParamProblem;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -11,8 +15,8 @@ use wasm_bindgen::JsValue;
 pub struct UrlReport {
     /// Unknown, invalid, duplicate or ignored parameters.
     pub problems: Vec<ParamProblem>,
-    /// The link's dataset version when it differs from the bundled one.
-    pub other_version: Option<String>,
+    /// The link's dataset version and figures when its version differs from the bundled one.
+    pub other_version: Option<OtherData>,
 }
 
 /// The current query string without its `?` (empty when unavailable).
@@ -48,7 +52,8 @@ pub fn share_url() -> String {
         .unwrap_or_default()
 }
 
-/// A dismissible notice listing the problems of the link the page was opened with (as text).
+/// A dismissible notice listing the problems of the link the page was opened with (as text), and
+/// for a link made with another dataset version, the link's figures beside the current ones.
 #[component]
 pub fn UrlNotice(
     /// What the start-up URL got wrong.
@@ -56,19 +61,28 @@ pub fn UrlNotice(
 ) -> impl IntoView {
     let (open, set_open) = signal(true);
     let has_any = !report.problems.is_empty() || report.other_version.is_some();
+    let title = if report.problems.is_empty() {
+        "About this link:"
+    } else {
+        "Some parts of this link could not be used:"
+    };
     // Plain strings, rebuilt into list items each time the notice shows (views are not `Clone`).
-    let mut lines: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
-    if let Some(v) = report.other_version {
-        lines.push(format!(
-            "This link was made with dataset version {v}; this page uses {DATASET_VERSION}, \
-             so the numbers may differ from the ones cited."
-        ));
-    }
+    let lines: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
+    let other = report.other_version;
+    // Built afresh each time the notice shows (its live figures are a component of their own).
+    let version = move || {
+        other
+            .clone()
+            .map(|other| view! { <other_data::OtherDataNote other=other/> })
+    };
     view! {
         <Show when=move || has_any && open.get()>
             <div class="notice" role="alert" data-testid="url-problem">
-                <p class="notice-title">"Some parts of this link could not be used:"</p>
-                <ul>{lines.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
+                <p class="notice-title">{title}</p>
+                <ul>
+                    {lines.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}
+                    {version.clone()}
+                </ul>
                 <button type="button" class="btn-small" on:click=move |_| set_open.set(false)>
                     "Dismiss"
                 </button>

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 mod bad_input;
 mod look;
+mod other_data;
 
 const HOOKS: [&str; 5] = [
     "energy-kwh",

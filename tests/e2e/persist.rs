@@ -1,6 +1,8 @@
 //! Saved jobs in the browser: unreadable storage is kept aside with a notice (never a crash),
 //! the draft restores, names render as text, delete has an undo, comparisons total up.
 
+mod draft_quota;
+
 use crate::harness::{dist_dir, Browser, StaticServer};
 use crate::persist_util::{click, headline_kg, job_names, js, save_job, wait_js};
 use serde_json::Value;

@@ -21,6 +21,11 @@ pub enum ParamIssue {
         /// The value received (decoded).
         value: String,
     },
+    /// A cited figure (`kg`, `kwh`) that is not a finite number; the link's figure is not shown.
+    BadFigure {
+        /// The value received (decoded).
+        value: String,
+    },
     /// Well-formed but overridden by another parameter.
     Ignored {
         /// Why, as a sentence fragment.
@@ -70,6 +75,11 @@ impl fmt::Display for ParamProblem {
                 f,
                 "Link parameter \"{p}\" must be <provider>/<region> or grid/<zone> (got \"{value}\"); \
                  the default location is used"
+            ),
+            ParamIssue::BadFigure { value } => write!(
+                f,
+                "Link parameter \"{p}\" must be a number (got \"{value}\"); the link's figure is not \
+                 shown"
             ),
             ParamIssue::Ignored { reason } => {
                 write!(f, "Link parameter \"{p}\" was ignored: {reason}")

@@ -46,9 +46,7 @@ pub fn HardwareChart(
             .outcome
             .with_untracked(|o| o.job.as_ref().map(|j| f64::from(j.devices)));
         if let Some(devices) = devices {
-            state
-                .inputs
-                .update(|inputs| inputs.compute = ComputeInput::Hardware { id, devices });
+            state.edit(|inputs| inputs.compute = ComputeInput::Hardware { id, devices });
         }
     });
     view! {

@@ -50,7 +50,7 @@ pub fn RegionChart(
     let total = Memo::new(move |_| view_data.with(|v| v.total));
     let select = Callback::new(move |i: usize| {
         if let Some(target) = view_data.with_untracked(|v| v.targets.get(i).cloned()) {
-            state.inputs.update(|inputs| inputs.location = target);
+            state.edit(|inputs| inputs.location = target);
         }
     });
     let has_provider = move || {

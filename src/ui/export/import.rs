@@ -20,7 +20,7 @@ pub fn ImportJson() -> impl IntoView {
                 let first = jobs.into_iter().next();
                 match first {
                     Some((_, inputs)) => {
-                        state.inputs.set(inputs);
+                        state.replace(inputs);
                         Ok(if count > 1 {
                             format!("Imported the first of {count} jobs into the form.")
                         } else {

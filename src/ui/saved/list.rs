@@ -71,7 +71,7 @@ fn JobRow(job: SavedJob) -> impl IntoView {
     let open_name = name.clone();
     let open = move |_| {
         saved.undo.set(None);
-        state.inputs.set(inputs.clone());
+        state.replace(inputs.clone());
         saved
             .message
             .set(Some(format!("Opened “{open_name}” in the calculator.")));

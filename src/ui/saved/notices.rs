@@ -1,4 +1,5 @@
-//! Storage notices: no persistent storage, unreadable data kept aside, failed writes.
+//! Storage notices: no persistent storage, unreadable data kept aside, failed writes (of the jobs
+//! and of the draft, each cleared by its next successful write).
 
 use crate::ui::export::download_text;
 use crate::ui::storage;
@@ -10,6 +11,7 @@ pub fn StorageNotices() -> impl IntoView {
     let status = storage::status();
     let quarantined = status.quarantined.clone();
     let write_error = status.write_error.clone();
+    let draft_error = status.draft_error.clone();
     // Kept payloads from this visit or an earlier one (re-read when the list changes).
     let kept = {
         let q = quarantined.clone();
@@ -40,6 +42,9 @@ pub fn StorageNotices() -> impl IntoView {
         })}
         {move || write_error.get().map(|e| view! {
             <p class="notice error" role="alert" data-testid="storage-write-error">{e}</p>
+        })}
+        {move || draft_error.get().map(|e| view! {
+            <p class="notice error" role="alert" data-testid="draft-write-error">{e}</p>
         })}
         <Show when=move || !kept_for_view().is_empty()>
             <div class="notice warning" role="alert" data-testid="quarantine-notice">
