@@ -17,7 +17,9 @@ use crate::ui::saved::SavedJobs;
 use crate::ui::state::{factors, CalcState};
 use crate::ui::storage;
 use crate::ui::theme::ThemeToggle;
-use crate::ui::url::{current_query, replace_query, OtherData, UrlNotice, UrlReport};
+use crate::ui::url::{
+    current_query, flush_query, replace_query_soon, OtherData, UrlNotice, UrlReport,
+};
 use emissions_core::dataset::DATASET_VERSION;
 use emissions_core::model::Inputs;
 use emissions_core::share::{from_query, names_inputs, to_query_citing, CitedFigures};
@@ -65,18 +67,24 @@ pub fn App() -> impl IntoView {
             let state = CalcState::new(initial, factors);
             provide_context(state);
             // Keep the address bar a share link of the current (valid) inputs, citing their
-            // figures so that a reader with other data can compare.
-            Effect::new(move |_| {
+            // figures so that a reader with other data can compare: at once on start-up, then
+            // once typing pauses (and before the page is hidden).
+            Effect::new(move |previous: Option<()>| {
                 state.outcome.with(|o| {
                     if o.errors.is_empty() {
                         let cited = o.estimate.as_deref().map(CitedFigures::of);
                         let cited = cited.unwrap_or_default();
-                        state
+                        let query = state
                             .inputs
-                            .with(|i| replace_query(&to_query_citing(i, DATASET_VERSION, &cited)));
+                            .with(|i| to_query_citing(i, DATASET_VERSION, &cited));
+                        replace_query_soon(query);
+                        if previous.is_none() {
+                            flush_query();
+                        }
                     }
                 })
             });
+            window_event_listener_untyped("pagehide", |_| flush_query());
             view! { <UrlNotice report=report/> <Calculator/> }.into_any()
         }
         Err(message) => view! {

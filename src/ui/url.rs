@@ -45,11 +45,44 @@ pub fn replace_query(query: &str) {
     }
 }
 
-/// The full share URL of the current page.
-pub fn share_url() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default()
+/// How long the address bar waits after the last change of the inputs before it is rewritten.
+///
+/// Why wait: typing fires a change per keystroke; each `history.replaceState` costs about a
+/// millisecond (an IPC to the browser process) and Chromium throttles bursts of them. The link is
+/// written once the person pauses, and at once when the page is hidden or a link is copied.
+pub const URL_DELAY: std::time::Duration = std::time::Duration::from_millis(250);
+
+thread_local! {
+    /// The pending rewrite: its timer and the query to write.
+    static PENDING: std::cell::RefCell<Option<(TimeoutHandle, String)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Rewrites the query to `query` once the inputs have not changed for [`URL_DELAY`] (replacing
+/// any rewrite still pending).
+pub fn replace_query_soon(query: String) {
+    let pending = PENDING.with(|p| p.borrow_mut().take());
+    if let Some((timer, _)) = pending {
+        timer.clear();
+    }
+    let write = query.clone();
+    let fire = move || {
+        PENDING.with(|p| p.borrow_mut().take());
+        replace_query(&write);
+    };
+    match set_timeout_with_handle(fire, URL_DELAY) {
+        Ok(timer) => PENDING.with(|p| *p.borrow_mut() = Some((timer, query))),
+        Err(_) => replace_query(&query),
+    }
+}
+
+/// Writes a pending rewrite now (before the page is hidden, or when the link is read).
+pub fn flush_query() {
+    let pending = PENDING.with(|p| p.borrow_mut().take());
+    if let Some((timer, query)) = pending {
+        timer.clear();
+        replace_query(&query);
+    }
 }
 
 /// A dismissible notice listing the problems of the link the page was opened with (as text), and

@@ -193,7 +193,9 @@ async fn a_share_url_reproduces_the_numbers_after_reload() {
     set(&browser, "#f-mkt", "25").await;
     tokio::time::sleep(Duration::from_millis(100)).await;
     let before = values(&browser).await;
-    let url = browser.client.current_url().await.expect("url").to_string();
+    let url = browser
+        .wait_url(|u| u.contains("h=120") && u.contains("mkt=25"))
+        .await;
     println!("share url: {url}");
     assert!(
         url.contains("hw=v100-sxm2-32gb") && url.contains("h=120") && url.contains("loc=grid/DE")
@@ -238,14 +240,9 @@ async fn the_suggestion_click_switches_the_location() {
         .await
         .expect("script");
     assert_eq!(region, target[1]);
-    let url = browser.client.current_url().await.expect("url").to_string();
-    assert!(
-        url.contains(&format!(
-            "loc=aws/{}",
-            target[1].as_str().unwrap_or_default()
-        )),
-        "{url}"
-    );
+    let want = format!("loc=aws/{}", target[1].as_str().unwrap_or_default());
+    let url = browser.wait_url(|u| u.contains(&want)).await;
+    assert!(url.contains(&want), "{url}");
     browser.assert_no_console_errors().await;
     browser.close().await;
 }

@@ -147,6 +147,19 @@ impl Browser {
         el.text().await.expect("element text")
     }
 
+    /// The page's URL once `want` accepts it, or the last one seen after 5 s. The page rewrites
+    /// its query (the share link) a quarter of a second after the inputs stop changing.
+    pub async fn wait_url(&self, want: impl Fn(&str) -> bool) -> String {
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        loop {
+            let url = self.client.current_url().await.expect("url").to_string();
+            if want(&url) || std::time::Instant::now() > deadline {
+                return url;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Browser console entries since the last call (ChromeDriver's log endpoint).
     pub async fn console(&self) -> Vec<Value> {
         self.logs("browser").await

@@ -175,11 +175,11 @@ async fn every_control_is_reached_and_operated_from_the_keyboard() {
     );
     // The app took the new region (a neighbour may share the grid, so not the headline): its
     // share link in the address bar names it.
-    let search = js(&browser, "return decodeURIComponent(location.search);").await;
     let code = region_after.as_str().unwrap_or_default().to_string();
+    let url = browser.wait_url(|u| u.contains(&code)).await;
     assert!(
-        search.as_str().unwrap_or_default().contains(&code),
-        "the app ignored the region change: {search} lacks {code}"
+        url.contains(&code),
+        "the app ignored the region change: {url} lacks {code}"
     );
 
     let theme = js(

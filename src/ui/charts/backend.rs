@@ -1,10 +1,12 @@
-//! The canvas drawing backend: plotters-canvas, with text drawn by us so that the canvas state
-//! (font, alignment, baseline, fill colour) is set only when it changes.
+//! The canvas drawing backend: plotters-canvas for shapes; text drawn by us, after the shapes,
+//! grouped by font, so that the canvas state (font, alignment, baseline, fill colour) is set only
+//! when it changes.
 //!
 //! Why: plotters-canvas sets `ctx.font`, `textAlign`, `textBaseline` and `fillStyle` before every
 //! `fillText`. Chromium parses the font string each time it is set; with a hundred labels per
-//! redraw that was the largest single cost of an input change (a CPU profile showed `set_font`
-//! ahead of all of the model and the DOM updates). Shapes still go through `CanvasBackend`.
+//! redraw, alternating regular and bold, that was the largest single cost of an input change (a
+//! CPU profile showed `set_font` ahead of all of the model and the DOM updates). Drawing text last
+//! changes nothing visible in our charts: no shape is ever drawn over a label.
 
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
@@ -50,11 +52,23 @@ struct TextState {
     fill: Option<((u8, u8, u8), f64)>,
 }
 
-/// A `<canvas>` as a plotters drawing backend (see the module note).
+/// One queued label.
+struct PendingText {
+    font: String,
+    align: &'static str,
+    baseline: &'static str,
+    fill: ((u8, u8, u8), f64),
+    text: String,
+    at: BackendCoord,
+}
+
+/// A `<canvas>` as a plotters drawing backend (see the module note). Queued text is drawn by
+/// `present` or when the backend is dropped (with its drawing area).
 pub struct FastCanvas {
     shapes: CanvasBackend,
     ctx: CanvasRenderingContext2d,
     text: TextState,
+    pending: Vec<PendingText>,
 }
 
 impl FastCanvas {
@@ -71,7 +85,60 @@ impl FastCanvas {
             shapes,
             ctx,
             text: TextState::default(),
+            pending: Vec::new(),
         })
+    }
+
+    /// Draws the queued text, grouped by font then colour (stable within a group).
+    fn flush_text(&mut self) -> Res {
+        let mut pending = std::mem::take(&mut self.pending);
+        emissions_core::order::sort_by(&mut pending, |a, b| {
+            a.font
+                .cmp(&b.font)
+                .then(a.fill.0.cmp(&b.fill.0))
+                .then(a.fill.1.total_cmp(&b.fill.1))
+        });
+        let mut result = Ok(());
+        for p in pending {
+            let t = &mut self.text;
+            if t.baseline != p.baseline {
+                self.ctx.set_text_baseline(p.baseline);
+                t.baseline = p.baseline;
+            }
+            if t.align != p.align {
+                self.ctx.set_text_align(p.align);
+                t.align = p.align;
+            }
+            if t.font != p.font {
+                self.ctx.set_font(&p.font);
+                t.font = p.font;
+            }
+            if t.fill != Some(p.fill) {
+                let ((r, g, b), a) = p.fill;
+                self.ctx
+                    .set_fill_style_str(&format!("rgba({r},{g},{b},{a})"));
+                t.fill = Some(p.fill);
+            }
+            if let Err(e) = self
+                .ctx
+                .fill_text(&p.text, f64::from(p.at.0), f64::from(p.at.1))
+            {
+                result = Err(DrawingErrorKind::DrawingError(CanvasDrawError(
+                    e.as_string().unwrap_or_else(|| "fillText failed".into()),
+                )));
+            }
+        }
+        result
+    }
+}
+
+impl Drop for FastCanvas {
+    fn drop(&mut self) {
+        // The drawing area owns the backend and drops it when the chart is done; a failure here
+        // can only be logged.
+        if let Err(e) = self.flush_text() {
+            web_sys::console::warn_1(&format!("mlcalc: chart text: {e}").into());
+        }
     }
 }
 
@@ -87,6 +154,7 @@ impl DrawingBackend for FastCanvas {
     }
 
     fn present(&mut self) -> Res {
+        self.flush_text()?;
         self.shapes.present().map_err(cast)
     }
 
@@ -154,8 +222,7 @@ impl DrawingBackend for FastCanvas {
         }
         if !matches!(style.transform(), FontTransform::None) {
             // Rotated text is rare (none of our charts uses it): let plotters-canvas do it.
-            self.text.fill = None;
-            self.text.font.clear();
+            self.text = TextState::default();
             return self.shapes.draw_text(text, style, pos).map_err(cast);
         }
         let anchor = style.anchor();
@@ -175,32 +242,15 @@ impl DrawingBackend for FastCanvas {
             style.size(),
             style.family().as_str()
         );
-        let t = &mut self.text;
-        if t.baseline != baseline {
-            self.ctx.set_text_baseline(baseline);
-            t.baseline = baseline;
-        }
-        if t.align != align {
-            self.ctx.set_text_align(align);
-            t.align = align;
-        }
-        if t.font != font {
-            self.ctx.set_font(&font);
-            t.font = font;
-        }
-        if t.fill != Some((color.rgb, color.alpha)) {
-            let (r, g, b) = color.rgb;
-            self.ctx
-                .set_fill_style_str(&format!("rgba({r},{g},{b},{})", color.alpha));
-            t.fill = Some((color.rgb, color.alpha));
-        }
-        self.ctx
-            .fill_text(text, f64::from(pos.0), f64::from(pos.1))
-            .map_err(|e| {
-                DrawingErrorKind::DrawingError(CanvasDrawError(
-                    e.as_string().unwrap_or_else(|| "fillText failed".into()),
-                ))
-            })
+        self.pending.push(PendingText {
+            font,
+            align,
+            baseline,
+            fill: (color.rgb, color.alpha),
+            text: text.to_string(),
+            at: pos,
+        });
+        Ok(())
     }
 
     fn estimate_text_size<S: BackendTextStyle>(

@@ -62,11 +62,16 @@ pub fn ChartCanvas(
         let t0 = now_ms();
         data.with(|chart| {
             let h = chart.css_height(w, &theme);
-            el.set_width((w * d).round() as u32);
-            el.set_height((h * d).round() as u32);
-            let style = web_sys::HtmlElement::style(&el);
-            let _ = style.set_property("width", &format!("{w}px"));
-            let _ = style.set_property("height", &format!("{h}px"));
+            // Resize only when the size changed: assigning a canvas's size, even the same one,
+            // reallocates its bitmap and invalidates layout (the chart repaints its background).
+            let (pw, ph) = ((w * d).round() as u32, (h * d).round() as u32);
+            if el.width() != pw || el.height() != ph {
+                el.set_width(pw);
+                el.set_height(ph);
+                let style = web_sys::HtmlElement::style(&el);
+                let _ = style.set_property("width", &format!("{w}px"));
+                let _ = style.set_property("height", &format!("{h}px"));
+            }
             if let Err(e) = chart.draw_on(el.clone(), &theme) {
                 log_error("draw", &e);
             }

@@ -95,5 +95,6 @@ pub fn page_url() -> Option<String> {
 
 /// The page's full address (the share link: the page keeps its query in sync with the inputs).
 pub fn share_url() -> Option<String> {
+    crate::ui::url::flush_query();
     web_sys::window()?.location().href().ok()
 }

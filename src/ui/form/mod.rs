@@ -33,14 +33,24 @@ pub fn InputForm() -> impl IntoView {
                 .map_or(String::new(), |e| format!("auto: {}", e.market_share.0))
         })
     });
+    // Whether "More" has ever been opened (it never closes the list again: no re-render).
+    let more_seen = RwSignal::new(false);
     view! {
         <form class="calc-form" aria-label="Training run" on:submit=|ev| ev.prevent_default()>
             <ComputeFields/>
             <DurationFields/>
             <LocationFields/>
-            <details class="more">
+            <details
+                class="more"
+                on:toggle=move |ev| {
+                    let open = event_target::<web_sys::Element>(&ev).has_attribute("open");
+                    if open && !more_seen.get_untracked() {
+                        more_seen.set(true);
+                    }
+                }
+            >
                 <summary>"More: host CPU, memory, PUE, market-based share"</summary>
-                <CpuFields/>
+                <CpuFields listed=more_seen.into()/>
                 <div class="row">
                     <NumField
                         id="f-pue"
@@ -193,7 +203,11 @@ fn DurationFields() -> impl IntoView {
 
 /// The host CPU and memory (pre-filled when an instance is chosen).
 #[component]
-fn CpuFields() -> impl IntoView {
+fn CpuFields(
+    /// Whether to list every CPU. Until "More" is first opened the select holds only the current
+    /// choice: its hundred-odd options are a tenth of the start-up rendering work.
+    listed: Signal<bool>,
+) -> impl IntoView {
     let state = expect_context::<CalcState>();
     let ds = state.factors.dataset();
     let mut groups = vec![(
@@ -227,7 +241,21 @@ fn CpuFields() -> impl IntoView {
                 id="f-cpu"
                 label="Host CPU"
                 field=Field::Cpu
-                groups=Signal::stored(groups)
+                groups=Signal::derive(move || {
+                    if listed.get() {
+                        return groups.clone();
+                    }
+                    let sel = cpu_id.get();
+                    let current = groups
+                        .iter()
+                        .filter_map(|(g, opts)| {
+                            let opts: Vec<_> =
+                                opts.iter().filter(|(v, _)| *v == sel).cloned().collect();
+                            (!opts.is_empty()).then(|| (g.clone(), opts))
+                        })
+                        .collect();
+                    Arc::new(current)
+                })
                 selected=cpu_id
                 searchable=true
                 on_change=Callback::new(move |v: String| {

@@ -32,7 +32,7 @@ async fn a_link_from_another_dataset_version_shows_its_and_the_current_figures()
     );
     assert!(value(&browser, "link-current-kwh").await.is_finite());
     // The address bar now cites the current data's figures.
-    let url = browser.client.current_url().await.expect("url").to_string();
+    let url = browser.wait_url(|u| u.contains("&kwh=")).await;
     assert!(
         url.contains(&format!("data={DATASET_VERSION}&kg=")) && url.contains("&kwh="),
         "{url}"
