@@ -65,6 +65,8 @@ async fn defaults_and_dark_theme_have_no_serious_accessibility_violations() {
         .await
         .expect("open the app");
     browser.wait_text("[data-testid=emissions-kg]").await;
+    // The sections below the results mount right after the headline: wait for the last one.
+    browser.wait_text("#export-heading").await;
     assert_accessible(&browser, "defaults, light theme").await;
     browser
         .client
@@ -82,8 +84,101 @@ async fn defaults_and_dark_theme_have_no_serious_accessibility_violations() {
         .await
         .expect("open the app");
     phone.wait_text("[data-testid=emissions-kg]").await;
+    phone.wait_text("#export-heading").await;
     assert_accessible(&phone, "defaults, 390 px wide").await;
     browser.assert_no_console_errors().await;
     browser.close().await;
     phone.close().await;
+}
+
+/// Runs `script` in the page and asserts it returned `true`.
+async fn run(browser: &Browser, what: &str, script: &str) {
+    let ok = browser
+        .client
+        .execute(script, vec![])
+        .await
+        .unwrap_or_else(|e| panic!("{what}: {e}"));
+    assert_eq!(ok, serde_json::json!(true), "{what}");
+}
+
+#[tokio::test]
+#[ignore = "needs the release dist/ and Chromium: run `cargo xtask test`"]
+async fn errors_tables_and_saved_jobs_have_no_serious_accessibility_violations() {
+    let server = StaticServer::start(&dist_dir(), 0, "/").expect("serve dist");
+    let browser = Browser::start(1280, 900).await;
+    browser
+        .client
+        .goto(&server.url())
+        .await
+        .expect("open the app");
+    browser.wait_text("[data-testid=emissions-kg]").await;
+    browser.wait_text("#export-heading").await;
+
+    run(
+        &browser,
+        "type a bad value",
+        "const e = document.querySelector('#f-hours'); e.value = 'abc'; \
+         e.dispatchEvent(new Event('input', {bubbles: true})); return true;",
+    )
+    .await;
+    browser.wait_text("[data-testid=input-error]").await;
+    assert_accessible(&browser, "an input error shown").await;
+    run(
+        &browser,
+        "fix the value",
+        "const e = document.querySelector('#f-hours'); e.value = '48'; \
+         e.dispatchEvent(new Event('input', {bubbles: true})); return true;",
+    )
+    .await;
+
+    run(
+        &browser,
+        "show every chart as a table",
+        "const t = [...document.querySelectorAll('.chart-table-toggle')]; \
+         t.forEach(b => b.click()); return t.length === 3;",
+    )
+    .await;
+    browser.wait_text("[data-testid=chart-table]").await;
+    let tables = browser
+        .client
+        .execute(
+            "return document.querySelectorAll('[data-testid=chart-table]').length;",
+            vec![],
+        )
+        .await
+        .expect("count the tables");
+    assert_eq!(tables, serde_json::json!(3), "every chart shows its table");
+    assert_accessible(&browser, "charts as tables").await;
+
+    for name in ["Sweep", "Final run"] {
+        run(
+            &browser,
+            "save a job",
+            &format!(
+                "const n = document.querySelector('[data-testid=save-name]'); n.value = '{name}'; \
+                 n.dispatchEvent(new Event('input', {{bubbles: true}})); \
+                 document.querySelector('[data-testid=save-job]').click(); return true;"
+            ),
+        )
+        .await;
+    }
+    browser.wait_text("[data-testid=saved-job]").await;
+    run(
+        &browser,
+        "compare both saved jobs",
+        "const c = [...document.querySelectorAll('[data-testid=compare-check]')]; \
+         c.forEach(b => b.click()); return c.length === 2;",
+    )
+    .await;
+    browser.wait_text("[data-testid=compare-total]").await;
+    assert_accessible(&browser, "saved jobs compared, light theme").await;
+    run(
+        &browser,
+        "switch to the dark theme",
+        "document.documentElement.dataset.theme = 'dark'; return true;",
+    )
+    .await;
+    assert_accessible(&browser, "saved jobs compared and tables, dark theme").await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
 }

@@ -104,7 +104,12 @@ fn ChartTable(
                                 let is_current = first.ends_with("(your choice)")
                                     || first.ends_with("(your device)");
                                 let button = on_select.map(|cb| {
-                                    let label = format!("{select_hint}: {first}");
+                                    // The accessible name starts with the visible text (WCAG 2.5.3).
+                                    let label = if is_current {
+                                        format!("Current: {first}")
+                                    } else {
+                                        format!("Use {first} ({select_hint})")
+                                    };
                                     view! {
                                         <td>
                                             <button
