@@ -62,9 +62,20 @@ fn panic_banner_shows_text_not_html() {
     banner.remove();
 }
 
+/// Lets the page finish mounting (the sections below the results mount a task later).
+async fn settle() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
+
 #[wasm_bindgen_test]
-fn calculator_shows_a_default_estimate_with_test_hooks() {
-    // Rendering is synchronous: memos compute when the view first reads them.
+async fn calculator_shows_a_default_estimate_with_test_hooks() {
+    // The form and the headline render synchronously (memos compute when the view first reads
+    // them): the estimate is there before anything else has run.
     let root = mount_app();
     for hook in [
         "energy-kwh",
@@ -88,6 +99,13 @@ fn calculator_shows_a_default_estimate_with_test_hooks() {
         .unwrap()
         .is_none());
     assert!(root.query_selector("#f-hours").unwrap().is_some());
+    assert!(
+        root.query_selector("[data-testid=trace-summary]")
+            .unwrap()
+            .is_none(),
+        "the formula trace mounts after the headline"
+    );
+    settle().await;
     assert!(root
         .query_selector("[data-testid=trace-summary]")
         .unwrap()
