@@ -73,10 +73,14 @@ async fn canvases_are_sized_for_the_screen_and_painted() {
         let c: web_sys::HtmlCanvasElement = q(&root, &format!("[data-testid={f}] canvas"))
             .dyn_into()
             .expect("a canvas");
+        // Charts paint as they come near the viewport.
+        c.scroll_into_view();
+        settle(100).await;
         let css_w = c.get_bounding_client_rect().width();
         assert!(css_w > 300.0, "{f}: {css_w}");
         assert_eq!(f64::from(c.width()), (css_w * dpr).round(), "{f} width");
-        assert!(c.get_attribute("data-drawn-at").is_some(), "{f} drawn");
+        let drawn_at = js_sys::Reflect::get(&c, &"mlcalcDrawnAt".into()).ok();
+        assert!(drawn_at.and_then(|v| v.as_f64()).is_some(), "{f} drawn");
         assert_eq!(c.get_attribute("role").as_deref(), Some("img"));
         assert_eq!(c.get_attribute("tabindex").as_deref(), Some("0"));
         assert!(c.get_attribute("aria-label").is_some_and(|l| l.len() > 40));

@@ -5,10 +5,12 @@
 //! and repaints; nothing else draws. Hover and keyboard focus are UI-only signals written by the
 //! event handlers; they never repaint the canvas: the focused row is outlined by an absolutely
 //! positioned `<div>` and the tooltip is a text-only `<div role="tooltip">`, so moving the
-//! pointer costs no redraw. Each repaint stamps `data-draw-ms` (its own duration) and
-//! `data-drawn-at` (`performance.now()` at its end) on the canvas for the e2e timing test.
+//! pointer costs no redraw. Each repaint stamps the JavaScript properties `mlcalcDrawMs` (its own
+//! duration) and `mlcalcDrawnAt` (`performance.now()` at its end) on the canvas for the e2e timing
+//! test. Properties, not attributes: an attribute change invalidates style, and the next chart's
+//! first `ctx.font` assignment would then force a style recalculation of the whole page.
 
-use super::env::{log_error, now_ms, use_width};
+use super::env::{log_error, now_ms, use_near_viewport, use_width};
 use super::kinds::{theme_for, unique_order, ChartData};
 use emissions_core::charts::Row;
 use leptos::prelude::*;
@@ -49,10 +51,15 @@ pub fn ChartCanvas(
     let frame = NodeRef::<leptos::html::Div>::new();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let (width, dpr) = use_width(frame);
+    let near = use_near_viewport(frame);
     let (active, set_active) = signal(None::<Active>);
 
-    // The one place that paints. Reads: the canvas, data, width, DPR and theme.
+    // The one place that paints. Reads: the canvas, data, width, DPR and theme; paints only near
+    // the viewport (off screen it does not read the data, so it repaints when it comes back).
     Effect::new(move |_| {
+        if !near.get() {
+            return;
+        }
         let Some(el) = canvas.get() else { return };
         let (w, d) = (width.get().floor(), dpr.get());
         if w < 1.0 {
@@ -77,8 +84,8 @@ pub fn ChartCanvas(
             }
         });
         let t1 = now_ms();
-        let _ = el.set_attribute("data-draw-ms", &format!("{:.3}", t1 - t0));
-        let _ = el.set_attribute("data-drawn-at", &format!("{t1:.3}"));
+        let _ = js_sys::Reflect::set(&el, &"mlcalcDrawMs".into(), &(t1 - t0).into());
+        let _ = js_sys::Reflect::set(&el, &"mlcalcDrawnAt".into(), &t1.into());
     });
 
     let geometry = move || {

@@ -112,3 +112,41 @@ pub fn use_width(node: NodeRef<leptos::html::Div>) -> (ReadSignal<f64>, ReadSign
     });
     (width, dpr)
 }
+
+/// Whether the element behind `node` is on screen or within half a screen of it, kept current
+/// with an `IntersectionObserver` (always true where that is unavailable).
+///
+/// Why: charts off screen need no repaint on every keystroke; they repaint, with the data of that
+/// moment, as they come near the viewport. The margin means that scrolling never reveals a stale
+/// chart.
+pub fn use_near_viewport(node: NodeRef<leptos::html::Div>) -> ReadSignal<bool> {
+    let (near, set_near) = signal(false);
+    node.on_load(move |el| {
+        let on_change = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let last = entries.iter().last();
+            if let Some(entry) =
+                last.and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+            {
+                let now = entry.is_intersecting();
+                if near.try_get_untracked() != Some(now) {
+                    set_near.try_set(now);
+                }
+            }
+        });
+        let init = web_sys::IntersectionObserverInit::new();
+        init.set_root_margin("50% 0px 50% 0px");
+        match web_sys::IntersectionObserver::new_with_options(
+            on_change.as_ref().unchecked_ref(),
+            &init,
+        ) {
+            // The observer reports the initial state right after `observe`.
+            Ok(observer) => observer.observe(&el),
+            Err(e) => {
+                log_error("intersection observer", &format!("{e:?}"));
+                set_near.set(true);
+            }
+        }
+        on_change.forget();
+    });
+    near
+}
