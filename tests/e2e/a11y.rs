@@ -54,19 +54,25 @@ pub async fn assert_accessible(browser: &Browser, state: &str) {
     assert!(violations.is_empty(), "{state}: {violations:#?}");
 }
 
-#[tokio::test]
-#[ignore = "needs the release dist/ and Chromium: run `cargo xtask test`"]
-async fn defaults_and_dark_theme_have_no_serious_accessibility_violations() {
-    let server = StaticServer::start(&dist_dir(), 0, "/").expect("serve dist");
-    let browser = Browser::start(1280, 900).await;
+/// A browser of `width` × `height` on the app, once the whole page has mounted (the sections
+/// below the results mount right after the headline: this waits for the last one).
+async fn open_whole_page(server: &StaticServer, width: u32, height: u32) -> Browser {
+    let browser = Browser::start(width, height).await;
     browser
         .client
         .goto(&server.url())
         .await
         .expect("open the app");
     browser.wait_text("[data-testid=emissions-kg]").await;
-    // The sections below the results mount right after the headline: wait for the last one.
     browser.wait_text("#export-heading").await;
+    browser
+}
+
+#[tokio::test]
+#[ignore = "needs the release dist/ and Chromium: run `cargo xtask test`"]
+async fn defaults_and_dark_theme_have_no_serious_accessibility_violations() {
+    let server = StaticServer::start(&dist_dir(), 0, "/").expect("serve dist");
+    let browser = open_whole_page(&server, 1280, 900).await;
     assert_accessible(&browser, "defaults, light theme").await;
     browser
         .client
@@ -77,14 +83,7 @@ async fn defaults_and_dark_theme_have_no_serious_accessibility_violations() {
         .await
         .expect("switch to the dark theme");
     assert_accessible(&browser, "defaults, dark theme").await;
-    let phone = Browser::start(390, 844).await;
-    phone
-        .client
-        .goto(&server.url())
-        .await
-        .expect("open the app");
-    phone.wait_text("[data-testid=emissions-kg]").await;
-    phone.wait_text("#export-heading").await;
+    let phone = open_whole_page(&server, 390, 844).await;
     assert_accessible(&phone, "defaults, 390 px wide").await;
     browser.assert_no_console_errors().await;
     browser.close().await;
@@ -105,14 +104,7 @@ async fn run(browser: &Browser, what: &str, script: &str) {
 #[ignore = "needs the release dist/ and Chromium: run `cargo xtask test`"]
 async fn errors_tables_and_saved_jobs_have_no_serious_accessibility_violations() {
     let server = StaticServer::start(&dist_dir(), 0, "/").expect("serve dist");
-    let browser = Browser::start(1280, 900).await;
-    browser
-        .client
-        .goto(&server.url())
-        .await
-        .expect("open the app");
-    browser.wait_text("[data-testid=emissions-kg]").await;
-    browser.wait_text("#export-heading").await;
+    let browser = open_whole_page(&server, 1280, 900).await;
 
     run(
         &browser,
