@@ -9,6 +9,7 @@ pub mod charts;
 pub mod dataset;
 pub mod export;
 pub mod model;
+pub mod number;
 pub mod order;
 pub mod persist;
 pub mod share;

@@ -57,7 +57,7 @@ pub struct Decoded {
 }
 
 fn num(x: f64) -> String {
-    format!("{x}")
+    crate::number::shortest(x)
 }
 
 /// Writes the inputs as a query string (no leading `?`): only non-default parameters, in the order

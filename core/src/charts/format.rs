@@ -64,7 +64,7 @@ pub fn format_sig(v: f64, sig: u32) -> String {
     let sig = sig.clamp(1, 15) as i32;
     let exp = v.abs().log10().floor() as i32;
     let decimals = (sig - 1 - exp).clamp(0, 12) as usize;
-    let mut s = format!("{:.*}", decimals, v.abs());
+    let mut s = crate::number::fixed(v.abs(), decimals);
     if s.contains('.') {
         s = s.trim_end_matches('0').trim_end_matches('.').to_string();
     }

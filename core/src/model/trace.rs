@@ -61,19 +61,8 @@ pub fn num(x: f64) -> String {
         return "0".to_string();
     }
     if !(1e-4..1e15).contains(&a) {
-        let s = format!("{x:.3e}");
-        // "1.200e25" → "1.2e25"
-        return match s.split_once('e') {
-            Some((m, e)) => {
-                let m = if m.contains('.') {
-                    m.trim_end_matches('0').trim_end_matches('.')
-                } else {
-                    m
-                };
-                format!("{m}e{e}")
-            }
-            None => s,
-        };
+        // Four significant digits, trailing zeros dropped: "1.2e25".
+        return crate::number::scientific(crate::number::round_sig(x, 4));
     }
     let decimals = if a >= 100.0 {
         0
@@ -84,7 +73,7 @@ pub fn num(x: f64) -> String {
     } else {
         4
     };
-    let s = format!("{x:.decimals$}");
+    let s = crate::number::fixed(x, decimals);
     let s = if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {

@@ -7,6 +7,7 @@
 //! number); what they say is shown as the link says it.
 
 use crate::model::Estimate;
+use crate::number;
 use crate::units::{KgCo2e, Kwh};
 
 /// Significant digits of the cited figures in a written link.
@@ -51,12 +52,9 @@ impl CitedFigures {
     }
 }
 
-/// `x` with [`CITED_DIGITS`] significant digits, in Rust's shortest form (`123.457`, `1e-7`).
+/// `x` with [`CITED_DIGITS`] significant digits, in the shortest plain form (`123.457`).
 fn rounded(x: f64) -> String {
-    let scientific = format!("{:.*e}", CITED_DIGITS - 1, x);
-    // Parsing what `format!` just wrote cannot fail; fall back to the full number regardless.
-    let short = scientific.parse::<f64>().unwrap_or(x);
-    format!("{short}")
+    number::shortest(number::round_sig(x, CITED_DIGITS as u32))
 }
 
 #[cfg(test)]

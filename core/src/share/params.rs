@@ -1,6 +1,7 @@
 //! The parameters of a query string: first value of each, typed reads that report problems.
 
 use super::{decode, ParamIssue, ParamProblem, PARAMS};
+use crate::number;
 
 /// The parameters of a query, first value of each, with duplicates and unknowns reported.
 pub(super) struct Params {
@@ -48,8 +49,8 @@ impl Params {
 
     pub(super) fn number(&mut self, key: &str) -> Option<f64> {
         let value = self.text(key)?.to_string();
-        match value.trim().parse::<f64>() {
-            Ok(x) if x.is_finite() => Some(x),
+        match number::parse(value.trim()) {
+            Some(x) if x.is_finite() => Some(x),
             _ => {
                 let issue = ParamIssue::NotANumber { value };
                 self.problems.push(ParamProblem::new(key, issue));
@@ -61,8 +62,8 @@ impl Params {
     /// A cited figure: a finite number, else reported (and not shown).
     pub(super) fn figure(&mut self, key: &str) -> Option<f64> {
         let value = self.text(key)?.to_string();
-        match value.trim().parse::<f64>() {
-            Ok(x) if x.is_finite() => Some(x),
+        match number::parse(value.trim()) {
+            Some(x) if x.is_finite() => Some(x),
             _ => {
                 let issue = ParamIssue::BadFigure { value };
                 self.problems.push(ParamProblem::new(key, issue));

@@ -194,14 +194,14 @@ pub fn ChartCanvas(
         active.get().map(|a| {
             let w = width.get();
             let left = (a.x + 12.0).min(w - TIP_W).max(0.0);
-            (format!("{left:.0}px"), format!("{:.0}px", a.y + 8.0))
+            (px(left), px(a.y + 8.0))
         })
     };
     let focus_box = move || {
         let a = active.get().filter(|a| a.keyboard)?;
         let (_, rows) = geometry();
         let r = row_of(&rows, a.index)?;
-        Some((format!("{:.0}px", r.top), format!("{:.0}px", r.height)))
+        Some((px(r.top), px(r.height)))
     };
     let announce = move || {
         active
@@ -258,4 +258,9 @@ pub fn ChartCanvas(
             <p class="visually-hidden" aria-live="polite">{announce}</p>
         </div>
     }
+}
+
+/// A CSS length in whole pixels (`"12px"`).
+fn px(x: f64) -> String {
+    format!("{}px", emissions_core::number::fixed(x, 0))
 }

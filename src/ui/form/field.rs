@@ -3,6 +3,7 @@
 
 use crate::ui::state::CalcState;
 use emissions_core::model::{Field, Inputs, Problem};
+use emissions_core::number;
 use leptos::prelude::*;
 
 /// Parses typed text: blank → `None` (for optional fields), else a number; thousands separators,
@@ -15,14 +16,14 @@ pub fn parse_number(text: &str) -> Option<f64> {
     if cleaned.is_empty() {
         return None;
     }
-    Some(cleaned.parse::<f64>().unwrap_or(f64::NAN))
+    Some(number::parse(&cleaned).unwrap_or(f64::NAN))
 }
 
 /// Formats a value for an input: plain for ordinary magnitudes, scientific for huge ones.
 pub fn show_number(value: Option<f64>) -> String {
     match value {
-        Some(x) if x.is_finite() && x.abs() >= 1e9 => format!("{x:e}"),
-        Some(x) if x.is_finite() => format!("{x}"),
+        Some(x) if x.is_finite() && x.abs() >= 1e9 => number::scientific(x),
+        Some(x) if x.is_finite() => number::shortest(x),
         _ => String::new(),
     }
 }

@@ -7,6 +7,7 @@ pub mod trace;
 use crate::ui::state::CalcState;
 use emissions_core::charts::format::format_sig;
 use emissions_core::model::Estimate;
+use emissions_core::number;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -89,24 +90,24 @@ fn Headline(
     view! {
         <div class="headline">
             <p class="big">
-                <span data-testid="emissions-kg" data-value=kg.to_string()>{mass(kg)}</span>
+                <span data-testid="emissions-kg" data-value=number::shortest(kg)>{mass(kg)}</span>
                 " CO₂e"
             </p>
             <p class="range">
                 "Range "
-                <span data-testid="emissions-kg-low" data-value=range.low.0.to_string()>{mass(range.low.0)}</span>
+                <span data-testid="emissions-kg-low" data-value=number::shortest(range.low.0)>{mass(range.low.0)}</span>
                 " – "
-                <span data-testid="emissions-kg-high" data-value=range.high.0.to_string()>{mass(range.high.0)}</span>
+                <span data-testid="emissions-kg-high" data-value=number::shortest(range.high.0)>{mass(range.high.0)}</span>
                 " · location-based"
             </p>
             <dl class="kv">
                 <div>
                     <dt>"Energy"</dt>
-                    <dd data-testid="energy-kwh" data-value=e.energy.total.0.to_string()>{energy(e.energy.total.0)}</dd>
+                    <dd data-testid="energy-kwh" data-value=number::shortest(e.energy.total.0)>{energy(e.energy.total.0)}</dd>
                 </div>
                 <div>
                     <dt>"Market-based"</dt>
-                    <dd data-testid="emissions-market-kg" data-value=e.market_based.0.to_string()>
+                    <dd data-testid="emissions-market-kg" data-value=number::shortest(e.market_based.0)>
                         {mass(e.market_based.0)}
                         <span class="muted">
                             {format!(" ({}–{})", mass(market_range.low.0), mass(market_range.high.0))}
@@ -154,7 +155,7 @@ fn Breakdown(
                                 <th scope="row">{label}</th>
                                 <td class="num">{energy(kwh)}</td>
                                 <td class="bar-cell" aria-hidden="true">
-                                    <span class="bar" style:width=format!("{:.1}%", pct.clamp(0.0, 100.0))></span>
+                                    <span class="bar" style:width=format!("{}%", number::fixed(pct.clamp(0.0, 100.0), 1))></span>
                                 </td>
                             </tr>
                         }

@@ -3,6 +3,7 @@
 
 use crate::ui::state::CalcState;
 use emissions_core::model::{LocationInput, RegionAlternative};
+use emissions_core::number;
 use leptos::prelude::*;
 
 use super::mass;
@@ -31,11 +32,11 @@ fn suggestion(
         )
     } else {
         format!(
-            "{lead}: in {provider} {} ({}) the same job would emit {} (−{:.0} %).",
+            "{lead}: in {provider} {} ({}) the same job would emit {} (−{} %).",
             r.code,
             r.name,
             mass(r.emissions.0),
-            r.saving_pct.0.max(0.0)
+            number::fixed(r.saving_pct.0.max(0.0), 0)
         )
     };
     let (p, code) = (r.provider.to_string(), r.code.to_string());

@@ -7,6 +7,7 @@ use crate::ui::export::ExportView;
 use crate::ui::state::factors;
 use emissions_core::export::{ExportContext, ExportItem, TrainingType};
 use emissions_core::model::trace::num;
+use emissions_core::number;
 use leptos::prelude::*;
 
 /// The comparison of the ticked jobs (shown from two up).
@@ -108,7 +109,7 @@ fn CompareTable(
                     {move || {
                         let t = total();
                         view! {
-                            <tr data-testid="compare-total" data-value=t.location_based.central.0.to_string()>
+                            <tr data-testid="compare-total" data-value=number::shortest(t.location_based.central.0)>
                                 <th scope="row">"Total"</th>
                                 <td></td>
                                 <td class="num">{num(t.device_hours.0)}</td>

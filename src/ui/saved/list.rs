@@ -5,6 +5,7 @@ use crate::ui::state::CalcState;
 use crate::ui::storage;
 use emissions_core::dataset::DATASET_VERSION;
 use emissions_core::model::{ComputeInput, DurationInput, Inputs, LocationInput};
+use emissions_core::number;
 use emissions_core::persist::{JobId, SavedJob};
 use leptos::prelude::*;
 
@@ -16,10 +17,14 @@ fn summary(inputs: &Inputs) -> String {
     };
     let duration = match &inputs.duration {
         DurationInput::Hours { hours } => format!("{hours} h"),
-        DurationInput::Flops { flops, .. } => format!("{flops:e} FLOPs"),
+        DurationInput::Flops { flops, .. } => format!("{} FLOPs", number::scientific(*flops)),
         DurationInput::Training {
             parameters, tokens, ..
-        } => format!("{parameters:e} params × {tokens:e} tokens"),
+        } => format!(
+            "{} params × {} tokens",
+            number::scientific(*parameters),
+            number::scientific(*tokens)
+        ),
     };
     let location = match &inputs.location {
         LocationInput::Cloud { provider, region } => format!("{provider} {region}"),

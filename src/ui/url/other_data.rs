@@ -9,6 +9,7 @@ use crate::ui::results::{energy, mass};
 use crate::ui::state::CalcState;
 use emissions_core::dataset::DATASET_VERSION;
 use emissions_core::model::Inputs;
+use emissions_core::number;
 use emissions_core::share::CitedFigures;
 use leptos::prelude::*;
 
@@ -75,13 +76,13 @@ fn Figures(
 ) -> impl IntoView {
     let kg = f.kg.map(|kg| {
         view! {
-            <span data-testid=format!("{prefix}-kg") data-value=kg.0.to_string()>{mass(kg.0)}</span>
+            <span data-testid=format!("{prefix}-kg") data-value=number::shortest(kg.0)>{mass(kg.0)}</span>
             " CO₂e"
         }
     });
     let kwh = f.kwh.map(|kwh| {
         let number = view! {
-            <span data-testid=format!("{prefix}-kwh") data-value=kwh.0.to_string()>
+            <span data-testid=format!("{prefix}-kwh") data-value=number::shortest(kwh.0)>
                 {energy(kwh.0)}
             </span>
         };

@@ -1,0 +1,249 @@
+//! Decimal text ⇄ `f64`, through serde_json's number code only.
+//!
+//! Design note (size): the app already carries serde_json's correctly rounded float parser (the
+//! `float_roundtrip` feature, for saved jobs that reload bit for bit) and its shortest float
+//! writer. The standard library's own `str::parse::<f64>` and `{}`/`{:.N}`/`{:e}` formatting of
+//! floats are two more complete implementations with their own tables: about 23 KB of gzip in the
+//! WebAssembly download. Everything in this crate and the app reads and writes floats through
+//! this module instead, so only serde_json's copies are linked. The functions reproduce what the
+//! standard ones print (property-tested against them), with two differences: [`fixed`] and
+//! [`round_sig`] round the shortest decimal form, ties half up (`2.675` → `"2.68"`, where the
+//! standard rounds the binary value 2.67499… down), and digits past the 17th significant one are
+//! printed as zeros rather than the exact binary expansion.
+
+/// Parses a decimal number as Rust's `str::parse::<f64>` does for finite numbers: optional sign,
+/// digits with an optional fraction (`"1."`, `".5"` allowed), optional exponent. Values too large
+/// for `f64` give ±infinity; `"inf"`, `"NaN"`, blanks and anything else give `None`.
+pub fn parse(text: &str) -> Option<f64> {
+    let (negative, body) = match text.as_bytes().first()? {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (mantissa, exponent) = match body.find(['e', 'E']) {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        None => (body, None),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty() && frac.is_empty() || !all_digits(int) || !all_digits(frac) {
+        return None;
+    }
+    // Rewrite in JSON's stricter grammar: no leading zeros, digits on both sides of the point.
+    let int = int.trim_start_matches('0');
+    let mut json = String::with_capacity(text.len() + 3);
+    if negative {
+        json.push('-');
+    }
+    json.push_str(if int.is_empty() { "0" } else { int });
+    if !frac.is_empty() {
+        json.push('.');
+        json.push_str(frac);
+    }
+    if let Some(exp) = exponent {
+        let digits = exp.strip_prefix(['+', '-']).unwrap_or(exp);
+        if digits.is_empty() || !all_digits(digits) {
+            return None;
+        }
+        json.push('e');
+        json.push_str(exp);
+    }
+    match serde_json::from_str::<f64>(&json) {
+        Ok(x) => Some(x),
+        // serde_json refuses numbers beyond f64's range; Rust's parse gives infinity.
+        Err(_) if int.bytes().chain(frac.bytes()).any(|b| b != b'0') => {
+            let huge = exponent.is_some_and(|e| !e.starts_with('-'));
+            Some(match (huge, negative) {
+                (true, false) => f64::INFINITY,
+                (true, true) => f64::NEG_INFINITY,
+                (false, false) => 0.0,
+                (false, true) => -0.0,
+            })
+        }
+        Err(_) => Some(if negative { -0.0 } else { 0.0 }),
+    }
+}
+
+/// A finite `x` as significant digits and a decimal point position: `x = ±0.d₁d₂… × 10^point`.
+/// The digits are the shortest that read back as `x` (no leading or trailing zeros; empty for 0).
+struct Decimal {
+    negative: bool,
+    digits: Vec<u8>,
+    point: i32,
+}
+
+impl Decimal {
+    fn of(x: f64) -> Decimal {
+        // serde_json writes the shortest round-trip form: "12.5", "2.0", "1e-7", "1.5e21".
+        let text = serde_json::to_string(&x).unwrap_or_default();
+        let (negative, body) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text.as_str()),
+        };
+        let (mantissa, exp) = match body.split_once(['e', 'E']) {
+            Some((m, e)) => (m, e.trim_start_matches('+').parse::<i32>().unwrap_or(0)),
+            None => (body, 0),
+        };
+        let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        let mut digits: Vec<u8> = int.bytes().chain(frac.bytes()).map(|b| b - b'0').collect();
+        let mut point = int.len() as i32 + exp;
+        let leading = digits.iter().take_while(|d| **d == 0).count();
+        digits.drain(..leading);
+        point -= leading as i32;
+        while digits.last() == Some(&0) {
+            digits.pop();
+        }
+        if digits.is_empty() {
+            point = 0;
+        }
+        Decimal {
+            negative,
+            digits,
+            point,
+        }
+    }
+
+    /// Keeps the first `keep` digits (none when `keep` ≤ 0), rounding half up.
+    fn round_to(&mut self, keep: i32) {
+        if keep < 0 {
+            // The cut is left of the first digit: |x| < 0.5 ulp of the kept place.
+            self.digits.clear();
+            self.point = 0;
+            return;
+        }
+        let keep_len = keep as usize;
+        if keep_len >= self.digits.len() {
+            return;
+        }
+        let round_up = self.digits[keep_len] >= 5;
+        self.digits.truncate(keep_len);
+        if round_up {
+            let mut i = keep_len;
+            loop {
+                if i == 0 {
+                    // 9.99 → 10.0: a new leading digit.
+                    self.digits.insert(0, 1);
+                    self.point += 1;
+                    break;
+                }
+                i -= 1;
+                if self.digits[i] == 9 {
+                    self.digits[i] = 0;
+                } else {
+                    self.digits[i] += 1;
+                    break;
+                }
+            }
+        }
+        while self.digits.last() == Some(&0) {
+            self.digits.pop();
+        }
+        if self.digits.is_empty() {
+            self.point = 0;
+        }
+    }
+
+    /// Digit `i` of the significand (0 beyond the stored digits).
+    fn digit(&self, i: i32) -> char {
+        let d = usize::try_from(i)
+            .ok()
+            .and_then(|i| self.digits.get(i))
+            .copied();
+        char::from(b'0' + d.unwrap_or(0))
+    }
+
+    /// Positional notation with at least `min_decimals` decimals (exactly that many when rounded).
+    fn plain(&self, min_decimals: usize) -> String {
+        let mut out = String::new();
+        if self.negative {
+            out.push('-');
+        }
+        if self.point <= 0 {
+            out.push('0');
+        } else {
+            (0..self.point).for_each(|i| out.push(self.digit(i)));
+        }
+        let decimals = (self.digits.len() as i32 - self.point).max(min_decimals as i32);
+        if decimals > 0 {
+            out.push('.');
+            (self.point..self.point + decimals).for_each(|i| out.push(self.digit(i)));
+        }
+        out
+    }
+}
+
+/// `x` as Rust's `format!("{x}")` prints it: the shortest digits that read back as `x`, never in
+/// exponent form (`"12.5"`, `"2"`, `"0.0000001"`, `"-0"`); `"NaN"`, `"inf"`, `"-inf"` if not finite.
+pub fn shortest(x: f64) -> String {
+    match non_finite(x) {
+        Some(s) => s,
+        None => Decimal::of(x).plain(0),
+    }
+}
+
+/// `x` with exactly `decimals` decimals, as `format!("{:.N}", x)` prints it (ties round half up).
+pub fn fixed(x: f64, decimals: usize) -> String {
+    if let Some(s) = non_finite(x) {
+        return s;
+    }
+    let mut d = Decimal::of(x);
+    d.round_to(d.point + decimals as i32);
+    d.plain(decimals)
+}
+
+/// `x` rounded to `sig` significant digits (at least 1), ties half up: `round_sig(1234.567, 6)` is
+/// `1234.57`. Non-finite values come back unchanged.
+pub fn round_sig(x: f64, sig: u32) -> f64 {
+    if !x.is_finite() || x == 0.0 {
+        return x;
+    }
+    let mut d = Decimal::of(x);
+    d.round_to(sig.max(1) as i32);
+    parse(&d.scientific()).unwrap_or(x)
+}
+
+/// `x` in exponent form as Rust's `format!("{x:e}")` prints it: `"1e9"`, `"1.5e10"`, `"-2.5e-7"`.
+pub fn scientific(x: f64) -> String {
+    match non_finite(x) {
+        Some(s) => s,
+        None => Decimal::of(x).scientific(),
+    }
+}
+
+impl Decimal {
+    fn scientific(&self) -> String {
+        let mut out = String::new();
+        if self.negative {
+            out.push('-');
+        }
+        out.push(self.digit(0));
+        if self.digits.len() > 1 {
+            out.push('.');
+            (1..self.digits.len() as i32).for_each(|i| out.push(self.digit(i)));
+        }
+        out.push('e');
+        let exp = if self.digits.is_empty() {
+            0
+        } else {
+            self.point - 1
+        };
+        out.push_str(&exp.to_string());
+        out
+    }
+}
+
+fn non_finite(x: f64) -> Option<String> {
+    let s = if x.is_nan() {
+        "NaN"
+    } else if x == f64::INFINITY {
+        "inf"
+    } else if x == f64::NEG_INFINITY {
+        "-inf"
+    } else {
+        return None;
+    };
+    Some(s.to_string())
+}
+
+#[cfg(test)]
+mod tests;
