@@ -12,5 +12,6 @@ pub mod model;
 pub mod number;
 pub mod order;
 pub mod persist;
+pub mod search_text;
 pub mod share;
 pub mod units;

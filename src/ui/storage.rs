@@ -18,14 +18,14 @@ use emissions_core::model::Inputs;
 use emissions_core::persist::{self, Decoded, StoredState};
 use leptos::prelude::*;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 /// Where the data goes.
 enum Backend {
     /// The browser's `localStorage`.
     Local(web_sys::Storage),
-    /// A map that lasts as long as the tab.
-    Memory(RefCell<BTreeMap<String, String>>),
+    /// Key–value pairs that last as long as the tab (a handful of keys: a list is enough, and
+    /// it adds no map code to the WebAssembly).
+    Memory(RefCell<Vec<(String, String)>>),
 }
 
 /// Unreadable data found at start-up and moved aside.
@@ -66,7 +66,7 @@ fn detect() -> Backend {
         .filter(|s| s.set_item(PROBE_KEY, "1").is_ok() && s.remove_item(PROBE_KEY).is_ok());
     match local {
         Some(storage) => Backend::Local(storage),
-        None => Backend::Memory(RefCell::new(BTreeMap::new())),
+        None => Backend::Memory(RefCell::new(Vec::new())),
     }
 }
 
@@ -115,7 +115,11 @@ impl Store {
     pub fn get(&self, key: &str) -> Option<String> {
         match &self.backend {
             Backend::Local(s) => s.get_item(key).ok().flatten(),
-            Backend::Memory(m) => m.borrow().get(key).cloned(),
+            Backend::Memory(m) => m
+                .borrow()
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone()),
         }
     }
 
@@ -124,7 +128,9 @@ impl Store {
         match &self.backend {
             Backend::Local(s) => s.set_item(key, value).map_err(|e| js_message(&e)),
             Backend::Memory(m) => {
-                m.borrow_mut().insert(key.to_string(), value.to_string());
+                let mut pairs = m.borrow_mut();
+                pairs.retain(|(k, _)| k != key);
+                pairs.push((key.to_string(), value.to_string()));
                 Ok(())
             }
         }
@@ -137,7 +143,7 @@ impl Store {
                 let _ = s.remove_item(key);
             }
             Backend::Memory(m) => {
-                m.borrow_mut().remove(key);
+                m.borrow_mut().retain(|(k, _)| k != key);
             }
         }
     }
@@ -149,7 +155,7 @@ impl Store {
                 let n = s.length().unwrap_or(0);
                 (0..n).filter_map(|i| s.key(i).ok().flatten()).collect()
             }
-            Backend::Memory(m) => m.borrow().keys().cloned().collect(),
+            Backend::Memory(m) => m.borrow().iter().map(|(k, _)| k.clone()).collect(),
         }
     }
 

@@ -2,16 +2,16 @@
 //!
 //! Design note: the dataset is a set of `Vec`s (the serde contract); the model looks rows up by id
 //! on every keystroke and loops over all regions for the alternatives table, so [`Factors`] builds
-//! hash maps once and pre-resolves each region's PUE and intensity bands. It owns a copy of the
+//! sorted id indexes once and pre-resolves each region's PUE and intensity bands. It owns a copy of the
 //! dataset so callers need no lifetimes (the bundled dataset is ~150 KB; copying it once is cheap).
 
 use super::inputs::{CpuInput, GENERIC_CPU};
 use super::uncertainty::Interval;
 use crate::dataset::{Cpu, Dataset, Hardware, Instance, Provider, Region, Zone};
 use crate::units::{Pue, Tflops, Watts, WattsPerGb};
-use std::collections::HashMap;
-
+mod index;
 mod rows;
+use index::{region_key, IdIndex};
 pub use rows::{HardwareFactor, InstanceHost, Label, PueFactor, RegionFactor, ZoneFactor};
 
 /// Generic CPU power per core when the dataset has no `generic` CPU row: 12 W per core, the "Any"
@@ -29,16 +29,17 @@ pub const FALLBACK_MEMORY_W_PER_GB: WattsPerGb = WattsPerGb(0.3725);
 #[derive(Debug, Clone)]
 pub struct Factors {
     dataset: Dataset,
-    hardware: HashMap<String, usize>,
-    cpus: HashMap<String, usize>,
-    instances: HashMap<String, usize>,
-    zones: HashMap<String, usize>,
-    providers: HashMap<String, usize>,
-    regions: HashMap<String, HashMap<String, usize>>,
+    hardware: IdIndex,
+    cpus: IdIndex,
+    instances: IdIndex,
+    zones: IdIndex,
+    providers: IdIndex,
+    /// Regions by [`region_key`] (provider and code).
+    regions: IdIndex,
     /// Azure region codes, lower-cased: Azure treats `WestEurope` and `westeurope` as the same.
-    azure_regions: HashMap<String, usize>,
+    azure_regions: IdIndex,
     /// Instance ids normalised by [`instance_key`], for the provider's own spellings.
-    instance_keys: HashMap<String, usize>,
+    instance_keys: IdIndex,
     region_factors: Vec<RegionFactor>,
     zone_factors: Vec<ZoneFactor>,
     hardware_factors: Vec<HardwareFactor>,
@@ -55,12 +56,12 @@ fn instance_key(name: &str) -> String {
 
 /// Maps each id to the index of its first row (a duplicate id keeps the first row, like a lookup
 /// that iterates the `Vec`).
-fn index_by<T>(rows: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
-    let mut map = HashMap::with_capacity(rows.len());
-    for (i, row) in rows.iter().enumerate() {
-        map.entry(id(row).to_string()).or_insert(i);
-    }
-    map
+fn index_by<T>(rows: &[T], id: impl Fn(&T) -> &str) -> IdIndex {
+    IdIndex::new(
+        rows.iter()
+            .enumerate()
+            .map(|(i, row)| (id(row).to_string(), i)),
+    )
 }
 
 /// A band ordered so that low ≤ central ≤ high whatever the data says; non-finite ends collapse
@@ -88,26 +89,18 @@ impl Factors {
     /// Indexes `dataset` (copied into the returned value).
     pub fn new(dataset: &Dataset) -> Self {
         let dataset = dataset.clone();
-        let mut regions: HashMap<String, HashMap<String, usize>> = HashMap::new();
-        for (i, r) in dataset.regions.iter().enumerate() {
-            regions
-                .entry(r.provider.clone())
-                .or_default()
-                .entry(r.code.clone())
-                .or_insert(i);
-        }
-        let mut azure_regions = HashMap::new();
-        for (i, r) in dataset.regions.iter().enumerate() {
-            if r.provider == CASE_FREE_PROVIDER {
-                azure_regions
-                    .entry(r.code.to_ascii_lowercase())
-                    .or_insert(i);
-            }
-        }
-        let mut instance_keys = HashMap::new();
-        for (i, inst) in dataset.instances.iter().enumerate() {
-            instance_keys.entry(instance_key(&inst.id)).or_insert(i);
-        }
+        let regions = IdIndex::new(
+            (dataset.regions.iter().enumerate())
+                .map(|(i, r)| (region_key(&r.provider, &r.code), i)),
+        );
+        let azure_regions = IdIndex::new(
+            (dataset.regions.iter().enumerate())
+                .filter(|(_, r)| r.provider == CASE_FREE_PROVIDER)
+                .map(|(i, r)| (r.code.to_ascii_lowercase(), i)),
+        );
+        let instance_keys = IdIndex::new(
+            (dataset.instances.iter().enumerate()).map(|(i, inst)| (instance_key(&inst.id), i)),
+        );
         let mut factors = Factors {
             hardware: index_by(&dataset.hardware, |h| &h.id),
             cpus: index_by(&dataset.cpus, |c| &c.id),
@@ -176,12 +169,12 @@ impl Factors {
     pub fn hardware(&self, id: &str) -> Option<&Hardware> {
         self.hardware
             .get(id)
-            .and_then(|&i| self.dataset.hardware.get(i))
+            .and_then(|i| self.dataset.hardware.get(i))
     }
 
     /// A CPU by id.
     pub fn cpu(&self, id: &str) -> Option<&Cpu> {
-        self.cpus.get(id).and_then(|&i| self.dataset.cpus.get(i))
+        self.cpus.get(id).and_then(|i| self.dataset.cpus.get(i))
     }
 
     /// A cloud instance type by id; also accepts the provider's spelling of Azure sizes
@@ -190,7 +183,7 @@ impl Factors {
         self.instances
             .get(id)
             .or_else(|| self.instance_keys.get(&instance_key(id)))
-            .and_then(|&i| self.dataset.instances.get(i))
+            .and_then(|i| self.dataset.instances.get(i))
     }
 
     /// The host CPU and memory of an instance type, for the UI to pre-fill the CPU and memory
@@ -214,14 +207,14 @@ impl Factors {
 
     /// A grid zone by id.
     pub fn zone(&self, id: &str) -> Option<&Zone> {
-        self.zones.get(id).and_then(|&i| self.dataset.zones.get(i))
+        self.zones.get(id).and_then(|i| self.dataset.zones.get(i))
     }
 
     /// A cloud provider by id.
     pub fn provider(&self, id: &str) -> Option<&Provider> {
         self.providers
             .get(id)
-            .and_then(|&i| self.dataset.providers.get(i))
+            .and_then(|i| self.dataset.providers.get(i))
     }
 
     /// A cloud region by provider id and region code.
@@ -233,13 +226,9 @@ impl Factors {
     /// The index of a region in `Dataset::regions`. Codes match exactly, except Azure's, which
     /// match case-insensitively as Azure itself does.
     pub fn region_index(&self, provider: &str, code: &str) -> Option<usize> {
-        let exact = self
-            .regions
-            .get(provider)
-            .and_then(|m| m.get(code))
-            .copied();
+        let exact = self.regions.get(&region_key(provider, code));
         if exact.is_none() && provider == CASE_FREE_PROVIDER {
-            return self.azure_regions.get(&code.to_ascii_lowercase()).copied();
+            return self.azure_regions.get(&code.to_ascii_lowercase());
         }
         exact
     }

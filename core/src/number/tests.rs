@@ -43,7 +43,7 @@ fn prints_like_the_standard_formatting() {
     assert_eq!(scientific(1.5e10), "1.5e10");
     assert_eq!(scientific(-2.5e-7), "-2.5e-7");
     assert_eq!(scientific(0.0), "0e0");
-    assert_eq!(fixed(3.14159, 2), "3.14");
+    assert_eq!(fixed(12.3456, 2), "12.35");
     assert_eq!(fixed(9.999, 2), "10.00");
     assert_eq!(fixed(0.004, 2), "0.00");
     assert_eq!(fixed(-0.004, 2), "-0.00");

@@ -13,6 +13,7 @@ use emissions_core::charts::tornado::{Tornado, TornadoItem};
 use emissions_core::model::{
     Alternatives, DataCentre, Estimate, Factors, LocationInput, UncertainInput,
 };
+use emissions_core::search_text::{contains_folded, fold};
 
 /// Which alternatives the region chart shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,7 +74,7 @@ pub struct RegionView {
 }
 
 fn matches(filter: &str, fields: &[&str]) -> bool {
-    filter.is_empty() || fields.iter().any(|f| f.to_lowercase().contains(filter))
+    filter.is_empty() || fields.iter().any(|f| contains_folded(f, filter))
 }
 
 /// The provider of the current job's cloud region, if it runs in one.
@@ -86,7 +87,7 @@ pub fn current_provider(alt: &Alternatives) -> Option<String> {
 
 /// Builds the region chart for `query` (see [`RegionQuery`]).
 pub fn region_view(alt: &Alternatives, factors: &Factors, q: &RegionQuery) -> RegionView {
-    let filter = q.filter.trim().to_lowercase();
+    let filter = fold(q.filter.trim());
     let provider = current_provider(alt);
     let scope = match (q.scope, &provider) {
         (Scope::Provider, None) => Scope::AllProviders,

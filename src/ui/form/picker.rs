@@ -3,6 +3,7 @@
 
 use crate::ui::form::field::FieldErrors;
 use emissions_core::model::Field;
+use emissions_core::search_text::{contains_folded, fold};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -32,7 +33,7 @@ pub fn Picker(
 ) -> impl IntoView {
     let (query, set_query) = signal(String::new());
     let options = move || {
-        let q = query.get().to_lowercase();
+        let q = fold(&query.get());
         let sel = selected.get();
         groups.with(|groups| {
             let known = groups.iter().any(|(_, o)| o.iter().any(|(v, _)| *v == sel));
@@ -48,7 +49,7 @@ pub fn Picker(
                 .filter_map(|(group, opts)| {
                     let opts: Vec<_> = opts
                         .iter()
-                        .filter(|(v, t)| q.is_empty() || *v == sel || t.to_lowercase().contains(&q))
+                        .filter(|(v, t)| *v == sel || contains_folded(t, &q))
                         .map(|(v, t)| {
                             let is = *v == sel;
                             view! { <option value=v.clone() selected=is>{t.clone()}</option> }
@@ -74,7 +75,7 @@ pub fn Picker(
                             class="picker-search"
                             type="search"
                             placeholder="Search…"
-                            aria-label=format!("Search {}", label.to_lowercase())
+                            aria-label=format!("Search {}", label.to_ascii_lowercase())
                             aria-controls=id
                             on:input=move |ev| set_query.set(event_target_value(&ev))
                         />

@@ -26,7 +26,7 @@ pub fn text_alternative(data: &HardwareBars) -> String {
     let mut s = format!(
         "{title}: {} accelerators ({}). Lowest emissions: {} ({}); highest: {} ({})",
         order.len(),
-        data.caption().to_lowercase(),
+        data.caption().to_ascii_lowercase(),
         lo.label,
         desc(lo),
         hi.label,
