@@ -7,7 +7,8 @@
 
 use std::path::Path;
 
-const OPEN: &str = "<script type=\"module\">";
+/// The opening tag as Trunk writes it, and as its HTML minifier (release builds) rewrites it.
+const OPENS: [&str; 2] = ["<script type=\"module\">", "<script type=module>"];
 const CLOSE: &str = "</script>";
 
 /// FNV-1a 64-bit: a stable content hash with no dependency (not for security).
@@ -29,10 +30,11 @@ pub fn externalize(dist: &Path) -> Result<String, String> {
 
 /// Pure part: the new HTML, the boot file name and its content.
 fn split(html: &str) -> Result<(String, String, String), String> {
-    let start = html
-        .find(OPEN)
+    let (start, open) = OPENS
+        .iter()
+        .find_map(|open| Some((html.find(open)?, open.len())))
         .ok_or("index.html has no inline module script (did Trunk change its output?)")?;
-    let body_start = start + OPEN.len();
+    let body_start = start + open;
     let len = html[body_start..]
         .find(CLOSE)
         .ok_or("unterminated inline script in index.html")?;
@@ -62,6 +64,18 @@ mod tests {
             format!("<head>\n<script type=\"module\" src=\"./{name}\"></script>\n</head>")
         );
         assert!(!out.contains("import init"));
+    }
+
+    #[test]
+    fn also_finds_the_minified_tag() {
+        let html =
+            "<head><script type=module>import init from './a.js';await init()</script></head>";
+        let (new_html, name, script) = split(html).unwrap();
+        assert_eq!(script, "import init from './a.js';await init()\n");
+        assert_eq!(
+            new_html,
+            format!("<head><script type=\"module\" src=\"./{name}\"></script></head>")
+        );
     }
 
     #[test]
