@@ -16,7 +16,6 @@ use crate::ui::storage;
 use emissions_core::dataset::DATASET_VERSION;
 use emissions_core::persist::{JobId, SavedJob, StoredState};
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 
 /// Handles of the saved-jobs state, shared with the sub-components (all `Copy`).
 #[derive(Clone, Copy)]
@@ -26,7 +25,7 @@ pub(crate) struct Saved {
     /// The last deleted job and its position, until the next action.
     pub undo: RwSignal<Option<(usize, SavedJob)>>,
     /// Jobs ticked for the comparison.
-    pub selected: RwSignal<BTreeSet<JobId>>,
+    pub selected: RwSignal<Vec<JobId>>,
     /// A short confirmation of the last action (announced politely).
     pub message: RwSignal<Option<String>>,
 }
@@ -52,9 +51,7 @@ impl Saved {
         let mut removed = None;
         self.jobs.update(|s| removed = s.remove(id));
         self.persist();
-        self.selected.update(|s| {
-            s.remove(&id);
-        });
+        self.selected.update(|s| s.retain(|x| *x != id));
         self.message.set(None);
         self.undo.set(removed);
     }
@@ -78,7 +75,7 @@ pub fn SavedJobs() -> impl IntoView {
     let saved = Saved {
         jobs: RwSignal::new(storage::load_jobs()),
         undo: RwSignal::new(None),
-        selected: RwSignal::new(BTreeSet::new()),
+        selected: RwSignal::new(Vec::new()),
         message: RwSignal::new(None),
     };
     provide_context(saved);

@@ -67,14 +67,15 @@ pub fn clean_name(name: &str) -> String {
 impl StoredState {
     /// Makes ids unique and `next_id` larger than every id (repairs hand-edited or migrated data).
     pub fn normalise(mut self) -> Self {
-        let mut seen = std::collections::HashSet::new();
+        // A list, not a hash set: a few saved jobs, and no hashing code in the WebAssembly.
+        let mut seen: Vec<JobId> = Vec::with_capacity(self.jobs.len());
         let mut next = self.jobs.iter().map(|j| j.id).max().unwrap_or(0) + 1;
         for job in &mut self.jobs {
-            if !seen.insert(job.id) {
+            if seen.contains(&job.id) {
                 job.id = next;
-                seen.insert(next);
                 next += 1;
             }
+            seen.push(job.id);
         }
         self.next_id = self.next_id.max(next).max(1);
         self.schema = SCHEMA_VERSION;

@@ -97,10 +97,9 @@ fn JobRow(job: SavedJob) -> impl IntoView {
     let toggle = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
         saved.selected.update(|s| {
+            s.retain(|x| *x != id);
             if on {
-                s.insert(id);
-            } else {
-                s.remove(&id);
+                s.push(id);
             }
         });
     };
