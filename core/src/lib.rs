@@ -11,5 +11,6 @@ pub mod export;
 pub mod model;
 pub mod order;
 pub mod persist;
+pub mod read;
 pub mod share;
 pub mod units;
