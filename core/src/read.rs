@@ -82,7 +82,20 @@ impl<'a> Obj<'a> {
     /// with the key, so it says where it is.
     pub fn with<T>(self, key: &'static str, read: fn(&Value) -> Res<T>) -> Res<T> {
         let value = self.get(key).ok_or_else(|| Error::missing_field(key))?;
-        read(value).map_err(|e| Error::custom(format_args!("{key}{}{e}", sep(value))))
+        read(value).map_err(|e| {
+            // A list's error already starts with the index: `hw[2]: …`, else `meta: …`.
+            let e = e.to_string();
+            let sep = if e.starts_with('[') { "" } else { ": " };
+            Error::custom(format_args!("{key}{sep}{e}"))
+        })
+    }
+
+    /// The member `key` read by `read`, or `default` when absent (`#[serde(default)]`).
+    pub fn with_or<T>(self, key: &'static str, read: fn(&Value) -> Res<T>, default: T) -> Res<T> {
+        match self.get(key) {
+            Some(_) => self.with(key, read),
+            None => Ok(default),
+        }
     }
 
     /// A required leaf member; "missing field `key`" when absent.
@@ -98,10 +111,7 @@ impl<'a> Obj<'a> {
     /// A leaf member with a default for when it is absent (`#[serde(default)]`). A `null` is still
     /// a type error unless `T` is an `Option`, as with serde.
     pub fn or<T: DeserializeOwned>(self, key: &'static str, default: T) -> Res<T> {
-        match self.get(key) {
-            Some(_) => self.req(key),
-            None => Ok(default),
-        }
+        self.with_or(key, leaf, default)
     }
 
     /// The index in `names` of the variant that the `kind` member names, for an internally tagged
@@ -115,15 +125,6 @@ impl<'a> Obj<'a> {
                 .ok_or_else(|| Error::unknown_variant(s, names)),
             Some(other) => Err(invalid_type(other, "variant identifier")),
         }
-    }
-}
-
-/// The separator between a key and a nested error: `key[3]: …` for lists, `key: …` otherwise.
-fn sep(value: &Value) -> &'static str {
-    if value.is_array() {
-        ""
-    } else {
-        ": "
     }
 }
 
