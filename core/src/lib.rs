@@ -12,6 +12,7 @@ pub mod model;
 pub mod number;
 pub mod order;
 pub mod persist;
+pub mod read;
 pub mod search_text;
 pub mod share;
 pub mod units;

@@ -468,6 +468,42 @@ fn bad_json_is_an_error_not_a_panic() {
 }
 
 #[test]
+fn a_serialised_dataset_reads_back_equal() {
+    // The rows are read by hand (`dataset/rows.rs`) but written by derived `Serialize`: the keys,
+    // the optional members and the defaults of both must agree.
+    let json = serde_json::to_string(ds()).expect("serialises");
+    assert_eq!(parse(&json).as_ref(), Ok(ds()));
+    let mut d = ds().clone();
+    d.zones[0].intensity_direct = None;
+    d.zones[0].fallback = true;
+    d.providers[0].market_pct = None;
+    d.regions[0].pue = Some(Pue(1.1));
+    d.hardware[0].fp16 = None;
+    d.instances[0].cpu = None;
+    d.constants.world_ci.low = None;
+    let json = serde_json::to_string(&d).expect("serialises");
+    assert_eq!(parse(&json), Ok(d));
+}
+
+#[test]
+fn wrong_shapes_say_where() {
+    let json = DATASET_JSON.replacen("\"ci\":", "\"ci\":\"x\",\"was\":", 1);
+    let err = parse(&json).expect_err("a string intensity").to_string();
+    assert!(
+        err.contains("regions[0]: ci: invalid type: string"),
+        "{err}"
+    );
+    let json = DATASET_JSON.replacen("\"meta\":{", "\"meta\":{\"extra\":1,", 1);
+    assert_eq!(
+        parse(&json).as_ref(),
+        Ok(ds()),
+        "unknown members are ignored"
+    );
+    let err = parse(r#"{"meta":{"version":"1"}}"#).expect_err("no basis");
+    assert!(err.to_string().contains("missing field `basis`"), "{err}");
+}
+
+#[test]
 fn bundled_is_parsed_once() {
     let a: *const Dataset = ds();
     let b: *const Dataset = ds();

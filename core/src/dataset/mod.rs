@@ -11,6 +11,7 @@
 
 mod extras;
 mod load;
+mod rows;
 mod types;
 mod validate;
 

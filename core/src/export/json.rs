@@ -2,7 +2,8 @@
 
 use super::{ExportContext, Totals, TOOL_NAME};
 use crate::model::{Estimate, Inputs, Job};
-use serde::{Deserialize, Serialize};
+use crate::read::{list, Obj, Res};
+use serde::Serialize;
 use serde_json::Value;
 use std::fmt;
 
@@ -108,11 +109,13 @@ const INPUT_FIELDS: [&str; 10] = [
     "market_pct",
 ];
 
-#[derive(Deserialize)]
-struct ImportJob {
-    #[serde(default)]
-    name: String,
-    inputs: Inputs,
+/// A job of an export document: its name (empty when absent) and its inputs.
+fn import_job(v: &Value) -> Res<(String, Inputs)> {
+    let o = Obj::new(v, "struct ImportJob")?;
+    Ok((
+        o.or("name", String::new())?,
+        o.with("inputs", Inputs::read)?,
+    ))
 }
 
 /// Every job of an export document (name and inputs), or bare inputs as one unnamed job.
@@ -129,21 +132,19 @@ pub fn import_jobs(text: &str) -> Result<Vec<(String, Inputs)>, ImportError> {
         if version > u64::from(EXPORT_FORMAT_VERSION) {
             return Err(ImportError::FutureFormat(version));
         }
-        let jobs = map.get("jobs").cloned().unwrap_or(Value::Null);
-        let jobs: Vec<ImportJob> =
-            serde_json::from_value(jobs).map_err(|e| ImportError::NotInputs(e.to_string()))?;
+        let jobs = list(map.get("jobs").unwrap_or(&Value::Null), import_job)
+            .map_err(|e| ImportError::NotInputs(e.to_string()))?;
         if jobs.is_empty() {
             return Err(ImportError::NoJobs);
         }
-        return Ok(jobs.into_iter().map(|j| (j.name, j.inputs)).collect());
+        return Ok(jobs);
     }
     if !INPUT_FIELDS.iter().any(|f| map.contains_key(*f)) {
         return Err(ImportError::NotInputs(
             "no calculator field (compute, duration, location, …)".into(),
         ));
     }
-    let inputs: Inputs =
-        serde_json::from_value(value).map_err(|e| ImportError::NotInputs(e.to_string()))?;
+    let inputs = Inputs::read(&value).map_err(|e| ImportError::NotInputs(e.to_string()))?;
     Ok(vec![(String::new(), inputs)])
 }
 

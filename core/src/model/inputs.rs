@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+mod read;
+
 /// Default accelerator of a fresh form: the workhorse of 2020–2024 training clusters.
 pub const DEFAULT_HARDWARE: &str = "a100-sxm4-80gb";
 /// Default device count: one 8-GPU server (e.g. a DGX A100 or `p4de.24xlarge`).
@@ -27,8 +29,8 @@ pub const GENERIC_CPU: &str = "generic";
 /// Everything the person entered. `Inputs::default()` is the documented default job:
 /// 8 × `a100-sxm4-80gb`, 24 h, 1 run, `aws`/`us-east-1`, 100 % of TDP, no CPU or memory,
 /// the region's PUE and the provider's published market-based share.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+/// Read from JSON by [`Inputs::read`] (also behind its `Deserialize`), where every member defaults.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Inputs {
     /// What runs the job: accelerators × count, or a cloud instance type × count.
     pub compute: ComputeInput,
@@ -72,7 +74,7 @@ impl Default for Inputs {
 }
 
 /// The accelerators of the job.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ComputeInput {
     /// A hardware id (e.g. `a100-sxm4-80gb`) × a device count.
@@ -102,8 +104,7 @@ impl Default for ComputeInput {
 }
 
 /// The host CPU: a model (or [`GENERIC_CPU`]) × cores used at a usage %.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CpuInput {
     /// A `Cpu::id` of the dataset, or `"generic"` for the generic per-core power.
     pub id: String,
@@ -124,7 +125,7 @@ impl Default for CpuInput {
 }
 
 /// How long one run takes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DurationInput {
     /// Wall-clock hours per run.
@@ -171,7 +172,7 @@ pub enum DataCentre {
 }
 
 /// Where the electricity comes from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum LocationInput {
     /// A cloud region: provider id + region code (e.g. `aws` + `us-east-1`).
@@ -185,16 +186,14 @@ pub enum LocationInput {
     Zone {
         /// Zone id.
         zone: String,
-        /// Facility kind, for the default PUE.
-        #[serde(default)]
+        /// Facility kind, for the default PUE (`unknown` when absent).
         data_centre: DataCentre,
     },
     /// A custom grid intensity in gCO2e/kWh.
     Custom {
         /// Intensity (0–3,000 gCO2e/kWh).
         intensity: f64,
-        /// Facility kind, for the default PUE.
-        #[serde(default)]
+        /// Facility kind, for the default PUE (`unknown` when absent).
         data_centre: DataCentre,
     },
 }

@@ -3,7 +3,7 @@
 use super::jobs::{clean_name, SavedJob, StoredState};
 use super::SCHEMA_VERSION;
 use crate::model::Inputs;
-use serde::Deserialize;
+use crate::read::{list, Obj, Res};
 use serde_json::Value;
 use std::fmt;
 
@@ -58,16 +58,46 @@ pub enum Decoded {
 }
 
 /// A job as the first prototype stored it (schema 0): no id, no timestamp, no dataset version.
-#[derive(Deserialize)]
 struct JobV0 {
     name: String,
     inputs: Inputs,
 }
 
-/// Schema 0 written with an explicit envelope: `{"schema": 0, "jobs": [{name, inputs}]}`.
-#[derive(Deserialize)]
-struct StateV0 {
-    jobs: Vec<JobV0>,
+fn job_v0(v: &Value) -> Res<JobV0> {
+    let o = Obj::new(v, "struct JobV0")?;
+    Ok(JobV0 {
+        name: o.req("name")?,
+        inputs: o.with("inputs", Inputs::read)?,
+    })
+}
+
+/// Schema 0: a bare array of jobs, or the same in an envelope `{"schema": 0, "jobs": [...]}`.
+fn jobs_v0(v: &Value) -> Res<Vec<JobV0>> {
+    match v {
+        Value::Array(_) => list(v, job_v0),
+        _ => Obj::new(v, "struct StateV0")?.with("jobs", |v| list(v, job_v0)),
+    }
+}
+
+/// The current format; members that older writers may have left out default.
+fn stored_state(v: &Value) -> Res<StoredState> {
+    let o = Obj::new(v, "struct StoredState")?;
+    Ok(StoredState {
+        schema: o.req("schema")?,
+        jobs: o.with("jobs", |v| list(v, saved_job))?,
+        next_id: o.or("next_id", 0)?,
+    })
+}
+
+fn saved_job(v: &Value) -> Res<SavedJob> {
+    let o = Obj::new(v, "struct SavedJob")?;
+    Ok(SavedJob {
+        id: o.req("id")?,
+        name: o.req("name")?,
+        inputs: o.with("inputs", Inputs::read)?,
+        saved_at: o.or("saved_at", 0.0)?,
+        dataset_version: o.or("dataset_version", String::new())?,
+    })
 }
 
 fn migrate_v0(jobs: Vec<JobV0>) -> StoredState {
@@ -120,7 +150,7 @@ pub fn decode(raw: &str) -> Decoded {
     let schema = match &value {
         // Schema 0: a bare array of {name, inputs}.
         Value::Array(_) => {
-            return match serde_json::from_value::<Vec<JobV0>>(value) {
+            return match jobs_v0(&value) {
                 Ok(jobs) => Decoded::Migrated {
                     state: migrate_v0(jobs),
                     from: 0,
@@ -143,15 +173,15 @@ pub fn decode(raw: &str) -> Decoded {
         return unreadable(DecodeError::FutureVersion(schema));
     }
     if schema == 0 {
-        return match serde_json::from_value::<StateV0>(value) {
-            Ok(v0) => Decoded::Migrated {
-                state: migrate_v0(v0.jobs),
+        return match jobs_v0(&value) {
+            Ok(jobs) => Decoded::Migrated {
+                state: migrate_v0(jobs),
                 from: 0,
             },
             Err(e) => unreadable(DecodeError::Shape(e.to_string())),
         };
     }
-    match serde_json::from_value::<StoredState>(value) {
+    match stored_state(&value) {
         Ok(state) => Decoded::Current(state.normalise()),
         Err(e) => unreadable(DecodeError::Shape(e.to_string())),
     }
@@ -173,7 +203,7 @@ pub fn decode_draft(raw: &str) -> Result<Inputs, DecodeError> {
     if !value.is_object() {
         return Err(DecodeError::Shape("the draft is not an object".into()));
     }
-    serde_json::from_value(value).map_err(|e| DecodeError::Shape(e.to_string()))
+    Inputs::read(&value).map_err(|e| DecodeError::Shape(e.to_string()))
 }
 
 /// Writes the draft.

@@ -2,7 +2,7 @@
 
 use super::SCHEMA_VERSION;
 use crate::model::Inputs;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Identifier of a saved job, unique within one [`StoredState`] (never reused after a delete, so
 /// an "undo" cannot collide with a job saved in between).
@@ -15,7 +15,8 @@ pub const UNTITLED: &str = "Untitled job";
 pub const MAX_NAME_CHARS: usize = 120;
 
 /// One saved job: a name and the raw inputs, with when and against which dataset it was saved.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Read back by `codec`, where `saved_at` and `dataset_version` default when absent.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SavedJob {
     /// Unique id within the list.
     pub id: JobId,
@@ -24,22 +25,20 @@ pub struct SavedJob {
     /// The raw form state.
     pub inputs: Inputs,
     /// When it was saved, in milliseconds since the Unix epoch (0 when unknown, e.g. migrated).
-    #[serde(default)]
     pub saved_at: f64,
     /// `DATASET_VERSION` at save time ("" when unknown).
-    #[serde(default)]
     pub dataset_version: String,
 }
 
-/// Everything stored under [`super::JOBS_KEY`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Everything stored under [`super::JOBS_KEY`]. Read back by `codec`, where `next_id` defaults
+/// to 0 when absent (then [`StoredState::normalise`] repairs it).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoredState {
     /// Format version, [`SCHEMA_VERSION`] when written by this code.
     pub schema: u32,
     /// The jobs, in the order the person sees them.
     pub jobs: Vec<SavedJob>,
     /// The id the next saved job gets.
-    #[serde(default)]
     pub next_id: JobId,
 }
 
