@@ -1,17 +1,20 @@
 //! Reading typed values out of a parsed [`serde_json::Value`], a few shared helpers instead of
-//! derived `Deserialize`.
+//! derived `Deserialize` (for [`crate::model::Inputs`], saved jobs and imported jobs; the bundled
+//! dataset uses the faster borrowed tree of `dataset/tree.rs` with the same API).
 //!
-//! Why: a derived `Deserialize` is compiled once per deserializer and per container (every
-//! `Vec<Row>` of the dataset got its own copy of the JSON parser's sequence loop), and internally
-//! tagged enums (`#[serde(tag = "kind")]`) buffer through serde's `Content` on top. In the wasm
-//! build that was tens of KB. The `Value` parser is in the binary anyway, so the readers parse to
-//! a `Value` once and walk it with these helpers, which are generic only over leaf types.
+//! Why: a derived `Deserialize` is compiled once per deserializer and per container, and
+//! internally tagged enums (`#[serde(tag = "kind")]`) buffer through serde's `Content` on top. In
+//! the wasm build that was tens of KB. The `Value` parser is in the binary anyway, so the readers
+//! parse to a `Value` once and walk it with these helpers, which are generic only over leaf types.
 //!
 //! What they keep from serde: leaves still go through serde (`f64::deserialize(&Value)` and so on),
 //! so type errors read exactly as before ("invalid type: string \"x\", expected f64"); a missing
 //! required member is "missing field `id`"; unknown members are ignored; a missing `Option` is
 //! `None` and `null` is `None`; an unknown tag is "unknown variant `x`, expected one of …".
-//! Errors of a row in a list say where it is (`zones[3]: missing field `ci``).
+//! Errors say where they are (`jobs[3]: inputs: runs: invalid type: …`).
+//!
+//! What they drop: serde's positional form of a struct (a JSON array of its members in order),
+//! which nothing ever wrote. A member given twice was already last-wins in a `Value`.
 
 use serde::de::{DeserializeOwned, Error as _, Unexpected};
 use serde_json::{Error, Map, Value};

@@ -12,6 +12,7 @@
 mod extras;
 mod load;
 mod rows;
+mod tree;
 mod types;
 mod validate;
 

@@ -1,22 +1,21 @@
 //! Reading the dataset's rows out of the parsed JSON, member by member.
 //!
 //! Why by hand: derived `Deserialize` compiled the JSON parser's sequence loop once per row type
-//! (about 45 KB of wasm for the dataset alone); a walk over the parsed `Value` with the shared
-//! helpers of [`crate::read`] is a fraction of that and parses the bundled file in about the same
-//! time. The keys are the serde names of [`super::types`] (`#[serde(rename)]`), which still
+//! (about 45 KB of wasm for the dataset alone); a walk over the borrowed [`super::tree`] is a
+//! fraction of that and parses the bundled file in about the same time. The keys are the serde names of [`super::types`] (`#[serde(rename)]`), which still
 //! serialise the rows; `core/tests/dataset.rs` checks that a serialised dataset reads back equal.
 
 use super::extras::{Extras, HardwareExtra, InstanceName, ProviderIntensity};
+use super::tree::{leaf, list, Node, Obj};
 use super::types::{
     Constants, Cpu, Dataset, Equivalent, Hardware, Instance, Meta, Provider, Region, Source,
     Sourced, Zone,
 };
-use crate::read::{leaf, list, Obj, Res};
+use crate::read::Res;
 use crate::units::{Gigabytes, GramsPerKwh, KgCo2e, Percent, Pue, Tflops, Watts, WattsPerGb};
-use serde_json::Value;
 
 /// The whole dataset.
-pub fn dataset(v: &Value) -> Res<Dataset> {
+pub fn dataset(v: &Node) -> Res<Dataset> {
     let o = Obj::new(v, "struct Dataset")?;
     Ok(Dataset {
         meta: o.with("meta", meta)?,
@@ -31,7 +30,7 @@ pub fn dataset(v: &Value) -> Res<Dataset> {
     })
 }
 
-fn meta(v: &Value) -> Res<Meta> {
+fn meta(v: &Node) -> Res<Meta> {
     let o = Obj::new(v, "struct Meta")?;
     Ok(Meta {
         version: o.req("version")?,
@@ -39,7 +38,7 @@ fn meta(v: &Value) -> Res<Meta> {
     })
 }
 
-fn source(v: &Value) -> Res<Source> {
+fn source(v: &Node) -> Res<Source> {
     let o = Obj::new(v, "struct Source")?;
     Ok(Source {
         id: o.req("id")?,
@@ -50,7 +49,7 @@ fn source(v: &Value) -> Res<Source> {
     })
 }
 
-fn zone(v: &Value) -> Res<Zone> {
+fn zone(v: &Node) -> Res<Zone> {
     let o = Obj::new(v, "struct Zone")?;
     Ok(Zone {
         id: o.req("id")?,
@@ -67,7 +66,7 @@ fn zone(v: &Value) -> Res<Zone> {
     })
 }
 
-fn provider(v: &Value) -> Res<Provider> {
+fn provider(v: &Node) -> Res<Provider> {
     let o = Obj::new(v, "struct Provider")?;
     Ok(Provider {
         id: o.req("id")?,
@@ -83,7 +82,7 @@ fn provider(v: &Value) -> Res<Provider> {
     })
 }
 
-fn region(v: &Value) -> Res<Region> {
+fn region(v: &Node) -> Res<Region> {
     let o = Obj::new(v, "struct Region")?;
     Ok(Region {
         provider: o.req("p")?,
@@ -104,7 +103,7 @@ fn region(v: &Value) -> Res<Region> {
     })
 }
 
-fn hardware(v: &Value) -> Res<Hardware> {
+fn hardware(v: &Node) -> Res<Hardware> {
     let o = Obj::new(v, "struct Hardware")?;
     Ok(Hardware {
         id: o.req("id")?,
@@ -120,7 +119,7 @@ fn hardware(v: &Value) -> Res<Hardware> {
     })
 }
 
-fn cpu(v: &Value) -> Res<Cpu> {
+fn cpu(v: &Node) -> Res<Cpu> {
     let o = Obj::new(v, "struct Cpu")?;
     Ok(Cpu {
         id: o.req("id")?,
@@ -133,7 +132,7 @@ fn cpu(v: &Value) -> Res<Cpu> {
     })
 }
 
-fn instance(v: &Value) -> Res<Instance> {
+fn instance(v: &Node) -> Res<Instance> {
     let o = Obj::new(v, "struct Instance")?;
     Ok(Instance {
         id: o.req("id")?,
@@ -149,7 +148,7 @@ fn instance(v: &Value) -> Res<Instance> {
 }
 
 /// A [`Sourced`] number, wrapped in its unit by `unit`.
-fn sourced<T>(v: &Value, unit: fn(f64) -> T) -> Res<Sourced<T>> {
+fn sourced<T>(v: &Node, unit: fn(f64) -> T) -> Res<Sourced<T>> {
     let o = Obj::new(v, "struct Sourced")?;
     Ok(Sourced {
         value: unit(o.req("v")?),
@@ -160,7 +159,7 @@ fn sourced<T>(v: &Value, unit: fn(f64) -> T) -> Res<Sourced<T>> {
     })
 }
 
-fn equivalent(v: &Value) -> Res<Equivalent> {
+fn equivalent(v: &Node) -> Res<Equivalent> {
     let o = Obj::new(v, "struct Equivalent")?;
     Ok(Equivalent {
         id: o.req("id")?,
@@ -171,7 +170,7 @@ fn equivalent(v: &Value) -> Res<Equivalent> {
     })
 }
 
-fn constants(v: &Value) -> Res<Constants> {
+fn constants(v: &Node) -> Res<Constants> {
     let o = Obj::new(v, "struct Constants")?;
     Ok(Constants {
         pue_default: o.with("pue_default", |v| sourced(v, Pue))?,
@@ -182,7 +181,7 @@ fn constants(v: &Value) -> Res<Constants> {
 }
 
 /// Everything in `extras.json`.
-pub fn extras(v: &Value) -> Res<Extras> {
+pub fn extras(v: &Node) -> Res<Extras> {
     let o = Obj::new(v, "struct Extras")?;
     Ok(Extras {
         cid_src: o.req("cid_src")?,
@@ -196,7 +195,7 @@ pub fn extras(v: &Value) -> Res<Extras> {
     })
 }
 
-fn hardware_extra(v: &Value) -> Res<HardwareExtra> {
+fn hardware_extra(v: &Node) -> Res<HardwareExtra> {
     let o = Obj::new(v, "struct HardwareExtra")?;
     Ok(HardwareExtra {
         id: o.req("id")?,
@@ -207,7 +206,7 @@ fn hardware_extra(v: &Value) -> Res<HardwareExtra> {
     })
 }
 
-fn provider_intensity(v: &Value) -> Res<ProviderIntensity> {
+fn provider_intensity(v: &Node) -> Res<ProviderIntensity> {
     let o = Obj::new(v, "struct ProviderIntensity")?;
     Ok(ProviderIntensity {
         p: o.req("p")?,
@@ -218,7 +217,7 @@ fn provider_intensity(v: &Value) -> Res<ProviderIntensity> {
     })
 }
 
-fn instance_name(v: &Value) -> Res<InstanceName> {
+fn instance_name(v: &Node) -> Res<InstanceName> {
     let o = Obj::new(v, "struct InstanceName")?;
     Ok(InstanceName {
         id: o.req("id")?,
