@@ -12,7 +12,6 @@
 mod extras;
 mod load;
 mod rows;
-mod tree;
 mod types;
 mod validate;
 

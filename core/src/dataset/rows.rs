@@ -1,22 +1,24 @@
 //! Reading the dataset's rows out of the parsed JSON, member by member.
 //!
 //! Why by hand: derived `Deserialize` compiled the JSON parser's sequence loop once per row type
-//! (about 45 KB of wasm for the dataset alone); a walk over the borrowed [`super::tree`] is a
-//! fraction of that and parses the bundled file in about the same time. The keys are the serde names of [`super::types`] (`#[serde(rename)]`), which still
-//! serialise the rows; `core/tests/dataset.rs` checks that a serialised dataset reads back equal.
+//! (about 45 KB of wasm for the dataset alone); a walk over the borrowed [`crate::read`] tree is a
+//! fraction of that and parses the bundled file in about the same time. Objects are read with
+//! [`Obj::strict`]: a member given twice is an error, as it was with derived code. The keys are
+//! the serde names of [`super::types`] (`#[serde(rename)]`), which still serialise the rows; `core/tests/dataset.rs` checks that a serialised dataset reads back equal.
 
 use super::extras::{Extras, HardwareExtra, InstanceName, ProviderIntensity};
-use super::tree::{leaf, list, Node, Obj};
 use super::types::{
-    Constants, Cpu, Dataset, Equivalent, Hardware, Instance, Meta, Provider, Region, Source,
-    Sourced, Zone,
+    Constants, Cpu, Dataset, Equivalent, Hardware, HardwareKind, Instance, Meta, Provider, Region,
+    Source, Sourced, Zone,
 };
-use crate::read::Res;
+use crate::read::{invalid, leaf, list, Leaf, Node, Obj, Res};
 use crate::units::{Gigabytes, GramsPerKwh, KgCo2e, Percent, Pue, Tflops, Watts, WattsPerGb};
+use serde::de::Error as _;
+use serde_json::Error;
 
 /// The whole dataset.
 pub fn dataset(v: &Node) -> Res<Dataset> {
-    let o = Obj::new(v, "struct Dataset")?;
+    let o = Obj::strict(v, "struct Dataset")?;
     Ok(Dataset {
         meta: o.with("meta", meta)?,
         sources: o.with("sources", |v| list(v, source))?,
@@ -31,7 +33,7 @@ pub fn dataset(v: &Node) -> Res<Dataset> {
 }
 
 fn meta(v: &Node) -> Res<Meta> {
-    let o = Obj::new(v, "struct Meta")?;
+    let o = Obj::strict(v, "struct Meta")?;
     Ok(Meta {
         version: o.req("version")?,
         basis: o.req("basis")?,
@@ -39,7 +41,7 @@ fn meta(v: &Node) -> Res<Meta> {
 }
 
 fn source(v: &Node) -> Res<Source> {
-    let o = Obj::new(v, "struct Source")?;
+    let o = Obj::strict(v, "struct Source")?;
     Ok(Source {
         id: o.req("id")?,
         name: o.req("name")?,
@@ -50,7 +52,7 @@ fn source(v: &Node) -> Res<Source> {
 }
 
 fn zone(v: &Node) -> Res<Zone> {
-    let o = Obj::new(v, "struct Zone")?;
+    let o = Obj::strict(v, "struct Zone")?;
     Ok(Zone {
         id: o.req("id")?,
         name: o.req("name")?,
@@ -67,7 +69,7 @@ fn zone(v: &Node) -> Res<Zone> {
 }
 
 fn provider(v: &Node) -> Res<Provider> {
-    let o = Obj::new(v, "struct Provider")?;
+    let o = Obj::strict(v, "struct Provider")?;
     Ok(Provider {
         id: o.req("id")?,
         name: o.req("name")?,
@@ -83,7 +85,7 @@ fn provider(v: &Node) -> Res<Provider> {
 }
 
 fn region(v: &Node) -> Res<Region> {
-    let o = Obj::new(v, "struct Region")?;
+    let o = Obj::strict(v, "struct Region")?;
     Ok(Region {
         provider: o.req("p")?,
         code: o.req("code")?,
@@ -104,7 +106,7 @@ fn region(v: &Node) -> Res<Region> {
 }
 
 fn hardware(v: &Node) -> Res<Hardware> {
-    let o = Obj::new(v, "struct Hardware")?;
+    let o = Obj::strict(v, "struct Hardware")?;
     Ok(Hardware {
         id: o.req("id")?,
         name: o.req("name")?,
@@ -120,7 +122,7 @@ fn hardware(v: &Node) -> Res<Hardware> {
 }
 
 fn cpu(v: &Node) -> Res<Cpu> {
-    let o = Obj::new(v, "struct Cpu")?;
+    let o = Obj::strict(v, "struct Cpu")?;
     Ok(Cpu {
         id: o.req("id")?,
         name: o.req("name")?,
@@ -133,7 +135,7 @@ fn cpu(v: &Node) -> Res<Cpu> {
 }
 
 fn instance(v: &Node) -> Res<Instance> {
-    let o = Obj::new(v, "struct Instance")?;
+    let o = Obj::strict(v, "struct Instance")?;
     Ok(Instance {
         id: o.req("id")?,
         provider: o.req("p")?,
@@ -149,7 +151,7 @@ fn instance(v: &Node) -> Res<Instance> {
 
 /// A [`Sourced`] number, wrapped in its unit by `unit`.
 fn sourced<T>(v: &Node, unit: fn(f64) -> T) -> Res<Sourced<T>> {
-    let o = Obj::new(v, "struct Sourced")?;
+    let o = Obj::strict(v, "struct Sourced")?;
     Ok(Sourced {
         value: unit(o.req("v")?),
         low: o.opt("lo")?.map(unit),
@@ -160,7 +162,7 @@ fn sourced<T>(v: &Node, unit: fn(f64) -> T) -> Res<Sourced<T>> {
 }
 
 fn equivalent(v: &Node) -> Res<Equivalent> {
-    let o = Obj::new(v, "struct Equivalent")?;
+    let o = Obj::strict(v, "struct Equivalent")?;
     Ok(Equivalent {
         id: o.req("id")?,
         label: o.req("label")?,
@@ -171,7 +173,7 @@ fn equivalent(v: &Node) -> Res<Equivalent> {
 }
 
 fn constants(v: &Node) -> Res<Constants> {
-    let o = Obj::new(v, "struct Constants")?;
+    let o = Obj::strict(v, "struct Constants")?;
     Ok(Constants {
         pue_default: o.with("pue_default", |v| sourced(v, Pue))?,
         mem_w_per_gb: o.with("mem_w_per_gb", |v| sourced(v, WattsPerGb))?,
@@ -182,7 +184,7 @@ fn constants(v: &Node) -> Res<Constants> {
 
 /// Everything in `extras.json`.
 pub fn extras(v: &Node) -> Res<Extras> {
-    let o = Obj::new(v, "struct Extras")?;
+    let o = Obj::strict(v, "struct Extras")?;
     Ok(Extras {
         cid_src: o.req("cid_src")?,
         cid_yr: o.req("cid_yr")?,
@@ -196,7 +198,7 @@ pub fn extras(v: &Node) -> Res<Extras> {
 }
 
 fn hardware_extra(v: &Node) -> Res<HardwareExtra> {
-    let o = Obj::new(v, "struct HardwareExtra")?;
+    let o = Obj::strict(v, "struct HardwareExtra")?;
     Ok(HardwareExtra {
         id: o.req("id")?,
         lo: o.opt("lo")?.map(Watts),
@@ -207,7 +209,7 @@ fn hardware_extra(v: &Node) -> Res<HardwareExtra> {
 }
 
 fn provider_intensity(v: &Node) -> Res<ProviderIntensity> {
-    let o = Obj::new(v, "struct ProviderIntensity")?;
+    let o = Obj::strict(v, "struct ProviderIntensity")?;
     Ok(ProviderIntensity {
         p: o.req("p")?,
         code: o.req("code")?,
@@ -218,9 +220,30 @@ fn provider_intensity(v: &Node) -> Res<ProviderIntensity> {
 }
 
 fn instance_name(v: &Node) -> Res<InstanceName> {
-    let o = Obj::new(v, "struct InstanceName")?;
+    let o = Obj::strict(v, "struct InstanceName")?;
     Ok(InstanceName {
         id: o.req("id")?,
         name: o.req("name")?,
     })
+}
+
+/// `gpu`, `tpu`, `npu` or `soc` (serde's `rename_all = "lowercase"`).
+impl Leaf for HardwareKind {
+    fn from_node(node: &Node) -> Res<HardwareKind> {
+        const NAMES: &[&str] = &["gpu", "tpu", "npu", "soc"];
+        let Node::Str(s) = node else {
+            return Err(invalid(node, "variant identifier"));
+        };
+        let kinds = [
+            HardwareKind::Gpu,
+            HardwareKind::Tpu,
+            HardwareKind::Npu,
+            HardwareKind::Soc,
+        ];
+        NAMES
+            .iter()
+            .position(|n| n == s)
+            .map(|i| kinds[i])
+            .ok_or_else(|| Error::unknown_variant(s, NAMES))
+    }
 }
