@@ -1,60 +1,214 @@
-//! Reading typed values out of a parsed [`serde_json::Value`], a few shared helpers instead of
-//! derived `Deserialize`.
+//! Reading typed values out of JSON text without derived `Deserialize`: a small tree that borrows
+//! from the text ([`Node`]) and a few shared helpers to walk it. Used for the bundled dataset, the
+//! saved jobs and the draft, and JSON import.
 //!
 //! Why: a derived `Deserialize` is compiled once per deserializer and per container (every
-//! `Vec<Row>` of the dataset got its own copy of the JSON parser's sequence loop), and internally
-//! tagged enums (`#[serde(tag = "kind")]`) buffer through serde's `Content` on top. In the wasm
-//! build that was tens of KB. The `Value` parser is in the binary anyway, so the readers parse to
-//! a `Value` once and walk it with these helpers, which are generic only over leaf types.
+//! `Vec<Row>` of the dataset got its own copy of the parser's sequence loop), and internally tagged
+//! enums (`#[serde(tag = "kind")]`) buffer through serde's `Content` on top: over 90 KB of wasm.
+//! One visitor builds the tree; the readers are plain functions generic only over leaf types.
+//! Why not `serde_json::Value`: it allocates every key and a `BTreeMap` per object, which made the
+//! dataset (about 10,000 members) parse twice as slow as derived code; here keys and unescaped
+//! strings are borrowed and objects are short `Vec`s searched in order.
 //!
-//! What they keep from serde: leaves still go through serde (`f64::deserialize(&Value)` and so on),
-//! so type errors read exactly as before ("invalid type: string \"x\", expected f64"); a missing
-//! required member is "missing field `id`"; unknown members are ignored; a missing `Option` is
-//! `None` and `null` is `None`; an unknown tag is "unknown variant `x`, expected one of …".
-//! Errors of a row in a list say where it is (`zones[3]: missing field `ci``).
+//! What they keep from serde: type errors read like serde's ("invalid type: string \"x\",
+//! expected f64"); a missing required member is "missing field `id`"; unknown members are ignored;
+//! a missing `Option` is `None` and `null` is `None`; an unknown tag is "unknown variant `x`,
+//! expected one of …". Errors say where they are (`jobs[3]: inputs: runs: invalid type: …`).
+//! What they drop: serde's positional form of a struct (a JSON array of its members in order),
+//! which nothing ever wrote.
 
-use serde::de::{DeserializeOwned, Error as _, Unexpected};
-use serde_json::{Error, Map, Value};
+use serde::de::{Deserializer, Error as _, MapAccess, SeqAccess, Unexpected, Visitor};
+use serde::Deserialize;
+use serde_json::Error;
+use std::borrow::Cow;
+use std::fmt;
 
 /// What the readers return: serde_json's error, so messages match serde's own.
 pub type Res<T> = Result<T, Error>;
 
-/// A JSON object being read member by member.
-#[derive(Clone, Copy)]
-pub struct Obj<'a> {
-    map: &'a Map<String, Value>,
+/// A parsed JSON value whose strings borrow from the text where they have no escapes.
+#[derive(Debug)]
+pub enum Node<'a> {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A non-negative integer.
+    U64(u64),
+    /// A negative integer.
+    I64(i64),
+    /// Any other number.
+    F64(f64),
+    /// A string.
+    Str(Cow<'a, str>),
+    /// An array.
+    List(Vec<Node<'a>>),
+    /// An object, members in text order.
+    Obj(Vec<(Cow<'a, str>, Node<'a>)>),
 }
 
-/// The serde description of a JSON value in an "invalid type" error (`null`, `string "x"`, …).
-fn unexpected(value: &Value) -> Unexpected<'_> {
-    match value {
-        Value::Null => Unexpected::Unit,
-        Value::Bool(b) => Unexpected::Bool(*b),
-        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
-            (Some(u), _) => Unexpected::Unsigned(u),
-            (None, Some(i)) => Unexpected::Signed(i),
-            _ => Unexpected::Float(n.as_f64().unwrap_or(f64::NAN)),
-        },
-        Value::String(s) => Unexpected::Str(s),
-        Value::Array(_) => Unexpected::Seq,
-        Value::Object(_) => Unexpected::Map,
+/// Parses `json` into a [`Node`] tree (syntax errors carry line and column).
+pub fn parse(json: &str) -> Res<Node<'_>> {
+    serde_json::from_str(json)
+}
+
+impl<'de> Deserialize<'de> for Node<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(NodeVisitor)
     }
 }
 
-/// serde's "invalid type: <value>, expected <what>" for `value`.
-pub fn invalid_type(value: &Value, what: &str) -> Error {
-    Error::invalid_type(unexpected(value), &what)
+struct NodeVisitor;
+
+impl<'de> Visitor<'de> for NodeVisitor {
+    type Value = Node<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Node<'de>, E> {
+        Ok(Node::Null)
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Node<'de>, E> {
+        Ok(Node::Bool(b))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Node<'de>, E> {
+        Ok(Node::U64(n))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Node<'de>, E> {
+        Ok(Node::I64(n))
+    }
+    fn visit_f64<E>(self, n: f64) -> Result<Node<'de>, E> {
+        Ok(Node::F64(n))
+    }
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Node<'de>, E> {
+        Ok(Node::Str(Cow::Borrowed(s)))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Node<'de>, E> {
+        Ok(Node::Str(Cow::Owned(s.to_owned())))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node<'de>, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Node::List(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node<'de>, A::Error> {
+        let mut members = Vec::new();
+        // JSON keys are strings, so a key comes back as `Node::Str` (borrowed when unescaped).
+        while let Some(key) = map.next_key::<Node<'de>>()? {
+            let Node::Str(key) = key else {
+                return Err(A::Error::custom("a key that is not a string"));
+            };
+            members.push((key, map.next_value()?));
+        }
+        Ok(Node::Obj(members))
+    }
 }
 
-/// A leaf value (number, string, bool, unit enum) read by its own `Deserialize`.
-pub fn leaf<T: DeserializeOwned>(value: &Value) -> Res<T> {
-    T::deserialize(value)
+impl Node<'_> {
+    /// serde's description of the node in an "invalid type" error.
+    fn unexpected(&self) -> Unexpected<'_> {
+        match self {
+            Node::Null => Unexpected::Unit,
+            Node::Bool(b) => Unexpected::Bool(*b),
+            Node::U64(n) => Unexpected::Unsigned(*n),
+            Node::I64(n) => Unexpected::Signed(*n),
+            Node::F64(n) => Unexpected::Float(*n),
+            Node::Str(s) => Unexpected::Str(s),
+            Node::List(_) => Unexpected::Seq,
+            Node::Obj(_) => Unexpected::Map,
+        }
+    }
 }
 
-/// Every item of a JSON array, each read by `read`; an item's error is prefixed with its index.
-pub fn list<T>(value: &Value, read: fn(&Value) -> Res<T>) -> Res<Vec<T>> {
-    let Value::Array(items) = value else {
-        return Err(invalid_type(value, "a sequence"));
+/// A leaf type of the dataset, converted from a [`Node`] with serde's rules and messages.
+pub trait Leaf: Sized {
+    /// The value of `node`, or serde's "invalid type" / "invalid value" error.
+    fn from_node(node: &Node) -> Res<Self>;
+}
+
+/// serde's "invalid type: <node>, expected <what>".
+pub fn invalid(node: &Node, what: &str) -> Error {
+    Error::invalid_type(node.unexpected(), &what)
+}
+
+impl Leaf for f64 {
+    fn from_node(node: &Node) -> Res<f64> {
+        match node {
+            Node::U64(n) => Ok(*n as f64),
+            Node::I64(n) => Ok(*n as f64),
+            Node::F64(n) => Ok(*n),
+            _ => Err(invalid(node, "f64")),
+        }
+    }
+}
+
+/// A whole number of type `T` (named `what`); out of range is serde's "invalid value".
+fn whole<T: TryFrom<u64>>(node: &Node, what: &str) -> Res<T> {
+    match node {
+        Node::U64(n) => T::try_from(*n).map_err(|_| Error::invalid_value(node.unexpected(), &what)),
+        Node::I64(_) => Err(Error::invalid_value(node.unexpected(), &what)),
+        _ => Err(invalid(node, what)),
+    }
+}
+
+impl Leaf for u16 {
+    fn from_node(node: &Node) -> Res<u16> {
+        whole(node, "u16")
+    }
+}
+
+impl Leaf for u32 {
+    fn from_node(node: &Node) -> Res<u32> {
+        whole(node, "u32")
+    }
+}
+
+impl Leaf for String {
+    fn from_node(node: &Node) -> Res<String> {
+        match node {
+            Node::Str(s) => Ok(s.to_string()),
+            _ => Err(invalid(node, "a string")),
+        }
+    }
+}
+
+impl Leaf for bool {
+    fn from_node(node: &Node) -> Res<bool> {
+        match node {
+            Node::Bool(b) => Ok(*b),
+            _ => Err(invalid(node, "a boolean")),
+        }
+    }
+}
+
+impl Leaf for u64 {
+    fn from_node(node: &Node) -> Res<u64> {
+        whole(node, "u64")
+    }
+}
+
+/// `null` is `None`, anything else the value, as serde reads an `Option`.
+impl<T: Leaf> Leaf for Option<T> {
+    fn from_node(node: &Node) -> Res<Option<T>> {
+        match node {
+            Node::Null => Ok(None),
+            _ => T::from_node(node).map(Some),
+        }
+    }
+}
+
+/// A leaf member's value (a function, to pass to [`list`] and [`Obj::with`]).
+pub fn leaf<T: Leaf>(node: &Node) -> Res<T> {
+    T::from_node(node)
+}
+
+/// Every item of an array, each read by `read`; an item's error is prefixed with its index.
+pub fn list<T>(node: &Node, read: fn(&Node) -> Res<T>) -> Res<Vec<T>> {
+    let Node::List(items) = node else {
+        return Err(Error::invalid_type(node.unexpected(), &"a sequence"));
     };
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
@@ -63,26 +217,48 @@ pub fn list<T>(value: &Value, read: fn(&Value) -> Res<T>) -> Res<Vec<T>> {
     Ok(out)
 }
 
-impl<'a> Obj<'a> {
-    /// `value` as an object; otherwise serde's "invalid type" error, expecting `what` (e.g.
-    /// `"struct Zone"`).
-    pub fn new(value: &'a Value, what: &str) -> Res<Self> {
-        match value {
-            Value::Object(map) => Ok(Obj { map }),
-            other => Err(invalid_type(other, what)),
+/// An object being read member by member.
+#[derive(Clone, Copy)]
+pub struct Obj<'n, 'a> {
+    members: &'n [(Cow<'a, str>, Node<'a>)],
+}
+
+impl<'n, 'a> Obj<'n, 'a> {
+    /// `node` as an object; otherwise "invalid type", expecting `what` (e.g. `"struct Zone"`). A
+    /// member given twice counts once, the last one, as in a `serde_json::Value`.
+    pub fn new(node: &'n Node<'a>, what: &str) -> Res<Self> {
+        match node {
+            Node::Obj(members) => Ok(Obj { members }),
+            _ => Err(invalid(node, what)),
         }
     }
 
-    /// The member `key`, if present (even when `null`).
-    pub fn get(self, key: &str) -> Option<&'a Value> {
-        self.map.get(key)
+    /// Like [`Obj::new`], but a member given twice is "duplicate field", as derived
+    /// `Deserialize` reading the text directly had it (the dataset).
+    pub fn strict(node: &'n Node<'a>, what: &str) -> Res<Self> {
+        let obj = Obj::new(node, what)?;
+        for (i, (key, _)) in obj.members.iter().enumerate() {
+            if obj.members[..i].iter().any(|(k, _)| k == key) {
+                return Err(Error::custom(format_args!("duplicate field `{key}`")));
+            }
+        }
+        Ok(obj)
+    }
+
+    /// The member `key`, if present (even when `null`); the last one if given twice.
+    pub fn get(self, key: &str) -> Option<&'n Node<'a>> {
+        self.members
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
     }
 
     /// The member `key` read by `read`; "missing field" when absent. A nested error is prefixed
-    /// with the key, so it says where it is.
-    pub fn with<T>(self, key: &'static str, read: fn(&Value) -> Res<T>) -> Res<T> {
-        let value = self.get(key).ok_or_else(|| Error::missing_field(key))?;
-        read(value).map_err(|e| {
+    /// with the key.
+    pub fn with<T>(self, key: &'static str, read: fn(&Node) -> Res<T>) -> Res<T> {
+        let node = self.get(key).ok_or_else(|| Error::missing_field(key))?;
+        read(node).map_err(|e| {
             // A list's error already starts with the index: `hw[2]: …`, else `meta: …`.
             let e = e.to_string();
             let sep = if e.starts_with('[') { "" } else { ": " };
@@ -91,26 +267,25 @@ impl<'a> Obj<'a> {
     }
 
     /// The member `key` read by `read`, or `default` when absent (`#[serde(default)]`).
-    pub fn with_or<T>(self, key: &'static str, read: fn(&Value) -> Res<T>, default: T) -> Res<T> {
+    pub fn with_or<T>(self, key: &'static str, read: fn(&Node) -> Res<T>, default: T) -> Res<T> {
         match self.get(key) {
             Some(_) => self.with(key, read),
             None => Ok(default),
         }
     }
 
-    /// A required leaf member; "missing field `key`" when absent.
-    pub fn req<T: DeserializeOwned>(self, key: &'static str) -> Res<T> {
+    /// A required leaf member.
+    pub fn req<T: Leaf>(self, key: &'static str) -> Res<T> {
         self.with(key, leaf)
     }
 
     /// An optional leaf member: `None` when absent or `null`, as derived serde reads an `Option`.
-    pub fn opt<T: DeserializeOwned>(self, key: &'static str) -> Res<Option<T>> {
+    pub fn opt<T: Leaf>(self, key: &'static str) -> Res<Option<T>> {
         self.or(key, None)
     }
 
-    /// A leaf member with a default for when it is absent (`#[serde(default)]`). A `null` is still
-    /// a type error unless `T` is an `Option`, as with serde.
-    pub fn or<T: DeserializeOwned>(self, key: &'static str, default: T) -> Res<T> {
+    /// A leaf member with a default for when it is absent (`#[serde(default)]`).
+    pub fn or<T: Leaf>(self, key: &'static str, default: T) -> Res<T> {
         self.with_or(key, leaf, default)
     }
 
@@ -119,11 +294,11 @@ impl<'a> Obj<'a> {
     pub fn tag(self, names: &'static [&'static str]) -> Res<usize> {
         match self.get("kind") {
             None => Err(Error::missing_field("kind")),
-            Some(Value::String(s)) => names
+            Some(Node::Str(s)) => names
                 .iter()
                 .position(|n| n == s)
                 .ok_or_else(|| Error::unknown_variant(s, names)),
-            Some(other) => Err(invalid_type(other, "variant identifier")),
+            Some(other) => Err(invalid(other, "variant identifier")),
         }
     }
 }
@@ -131,37 +306,54 @@ impl<'a> Obj<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::dataset::HardwareKind;
+
+    fn first<T: Leaf>(json: &str) -> Result<T, String> {
+        let node = parse(json).map_err(|e| e.to_string())?;
+        let o = Obj::new(&node, "struct T").map_err(|e| e.to_string())?;
+        o.req("a").map_err(|e| e.to_string())
+    }
 
     #[test]
-    fn errors_read_like_serde() {
-        let v = json!({"a": "x", "n": null, "l": [1, "two"]});
-        let o = Obj::new(&v, "struct T").expect("an object");
-        let msg = |e: Error| e.to_string();
-        assert_eq!(msg(o.req::<f64>("b").unwrap_err()), "missing field `b`");
+    fn leaves_read_like_serde() {
+        assert_eq!(first::<f64>(r#"{"a":-3}"#), Ok(-3.0));
+        assert_eq!(first::<String>(r#"{"a":"caf\u00e9"}"#), Ok("café".into()));
         assert_eq!(
-            msg(o.req::<f64>("a").unwrap_err()),
-            "a: invalid type: string \"x\", expected f64"
-        );
-        assert_eq!(o.opt::<f64>("n").ok(), Some(None));
-        assert!(o.or("n", 1.0).is_err(), "null is not a number");
-        assert_eq!(o.or("b", 1.0).ok(), Some(1.0));
-        assert_eq!(
-            msg(o.with("l", |v| list(v, leaf::<u32>)).unwrap_err()),
-            "l[1]: invalid type: string \"two\", expected u32"
+            first::<u16>(r#"{"a":70000}"#),
+            Err("a: invalid value: integer `70000`, expected u16".into())
         );
         assert_eq!(
-            msg(Obj::new(&json!(null), "struct T")
-                .err()
-                .expect("not an object")),
-            "invalid type: null, expected struct T"
+            first::<u32>(r#"{"a":1.5}"#),
+            Err("a: invalid type: floating point `1.5`, expected u32".into())
         );
-        assert_eq!(msg(o.tag(&["x", "y"]).unwrap_err()), "missing field `kind`");
-        let t = json!({"kind": "z"});
-        let t = Obj::new(&t, "enum").expect("an object");
         assert_eq!(
-            msg(t.tag(&["x", "y"]).unwrap_err()),
-            "unknown variant `z`, expected `x` or `y`"
+            first::<HardwareKind>(r#"{"a":"fpga"}"#),
+            Err("a: unknown variant `fpga`, expected one of `gpu`, `tpu`, `npu`, `soc`".into())
         );
+        assert_eq!(
+            first::<f64>(r#"{"a":1,"a":2}"#),
+            Ok(2.0),
+            "the last one counts"
+        );
+        let twice = parse(r#"{"a":1,"a":2}"#).expect("JSON");
+        assert_eq!(
+            Obj::strict(&twice, "struct T").err().map(|e| e.to_string()),
+            Some("duplicate field `a`".into())
+        );
+        assert_eq!(first::<Option<u64>>(r#"{"a":null}"#), Ok(None));
+        let tagged = parse(r#"{"kind":"z"}"#).expect("JSON");
+        let tagged = Obj::new(&tagged, "enum").expect("an object");
+        assert_eq!(
+            tagged.tag(&["x", "y"]).map_err(|e| e.to_string()),
+            Err("unknown variant `z`, expected `x` or `y`".into())
+        );
+        let untagged = parse("{}").expect("JSON");
+        let untagged = Obj::new(&untagged, "enum").expect("an object");
+        assert_eq!(
+            untagged.tag(&["x"]).map_err(|e| e.to_string()),
+            Err("missing field `kind`".into())
+        );
+        assert_eq!(first::<bool>(r#"{"b":1}"#), Err("missing field `a`".into()));
+        assert!(first::<f64>(r#"{"a":"#).is_err_and(|e| e.contains("line 1")));
     }
 }

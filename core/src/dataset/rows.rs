@@ -1,23 +1,24 @@
 //! Reading the dataset's rows out of the parsed JSON, member by member.
 //!
 //! Why by hand: derived `Deserialize` compiled the JSON parser's sequence loop once per row type
-//! (about 45 KB of wasm for the dataset alone); a walk over the parsed `Value` with the shared
-//! helpers of [`crate::read`] is a fraction of that and parses the bundled file in about the same
-//! time. The keys are the serde names of [`super::types`] (`#[serde(rename)]`), which still
-//! serialise the rows; `core/tests/dataset.rs` checks that a serialised dataset reads back equal.
+//! (about 45 KB of wasm for the dataset alone); a walk over the borrowed [`crate::read`] tree is a
+//! fraction of that and parses the bundled file in about the same time. Objects are read with
+//! [`Obj::strict`]: a member given twice is an error, as it was with derived code. The keys are
+//! the serde names of [`super::types`] (`#[serde(rename)]`), which still serialise the rows; `core/tests/dataset.rs` checks that a serialised dataset reads back equal.
 
 use super::extras::{Extras, HardwareExtra, InstanceName, ProviderIntensity};
 use super::types::{
-    Constants, Cpu, Dataset, Equivalent, Hardware, Instance, Meta, Provider, Region, Source,
-    Sourced, Zone,
+    Constants, Cpu, Dataset, Equivalent, Hardware, HardwareKind, Instance, Meta, Provider, Region,
+    Source, Sourced, Zone,
 };
-use crate::read::{leaf, list, Obj, Res};
+use crate::read::{invalid, leaf, list, Leaf, Node, Obj, Res};
 use crate::units::{Gigabytes, GramsPerKwh, KgCo2e, Percent, Pue, Tflops, Watts, WattsPerGb};
-use serde_json::Value;
+use serde::de::Error as _;
+use serde_json::Error;
 
 /// The whole dataset.
-pub fn dataset(v: &Value) -> Res<Dataset> {
-    let o = Obj::new(v, "struct Dataset")?;
+pub fn dataset(v: &Node) -> Res<Dataset> {
+    let o = Obj::strict(v, "struct Dataset")?;
     Ok(Dataset {
         meta: o.with("meta", meta)?,
         sources: o.with("sources", |v| list(v, source))?,
@@ -31,16 +32,16 @@ pub fn dataset(v: &Value) -> Res<Dataset> {
     })
 }
 
-fn meta(v: &Value) -> Res<Meta> {
-    let o = Obj::new(v, "struct Meta")?;
+fn meta(v: &Node) -> Res<Meta> {
+    let o = Obj::strict(v, "struct Meta")?;
     Ok(Meta {
         version: o.req("version")?,
         basis: o.req("basis")?,
     })
 }
 
-fn source(v: &Value) -> Res<Source> {
-    let o = Obj::new(v, "struct Source")?;
+fn source(v: &Node) -> Res<Source> {
+    let o = Obj::strict(v, "struct Source")?;
     Ok(Source {
         id: o.req("id")?,
         name: o.req("name")?,
@@ -50,8 +51,8 @@ fn source(v: &Value) -> Res<Source> {
     })
 }
 
-fn zone(v: &Value) -> Res<Zone> {
-    let o = Obj::new(v, "struct Zone")?;
+fn zone(v: &Node) -> Res<Zone> {
+    let o = Obj::strict(v, "struct Zone")?;
     Ok(Zone {
         id: o.req("id")?,
         name: o.req("name")?,
@@ -67,8 +68,8 @@ fn zone(v: &Value) -> Res<Zone> {
     })
 }
 
-fn provider(v: &Value) -> Res<Provider> {
-    let o = Obj::new(v, "struct Provider")?;
+fn provider(v: &Node) -> Res<Provider> {
+    let o = Obj::strict(v, "struct Provider")?;
     Ok(Provider {
         id: o.req("id")?,
         name: o.req("name")?,
@@ -83,8 +84,8 @@ fn provider(v: &Value) -> Res<Provider> {
     })
 }
 
-fn region(v: &Value) -> Res<Region> {
-    let o = Obj::new(v, "struct Region")?;
+fn region(v: &Node) -> Res<Region> {
+    let o = Obj::strict(v, "struct Region")?;
     Ok(Region {
         provider: o.req("p")?,
         code: o.req("code")?,
@@ -104,8 +105,8 @@ fn region(v: &Value) -> Res<Region> {
     })
 }
 
-fn hardware(v: &Value) -> Res<Hardware> {
-    let o = Obj::new(v, "struct Hardware")?;
+fn hardware(v: &Node) -> Res<Hardware> {
+    let o = Obj::strict(v, "struct Hardware")?;
     Ok(Hardware {
         id: o.req("id")?,
         name: o.req("name")?,
@@ -120,8 +121,8 @@ fn hardware(v: &Value) -> Res<Hardware> {
     })
 }
 
-fn cpu(v: &Value) -> Res<Cpu> {
-    let o = Obj::new(v, "struct Cpu")?;
+fn cpu(v: &Node) -> Res<Cpu> {
+    let o = Obj::strict(v, "struct Cpu")?;
     Ok(Cpu {
         id: o.req("id")?,
         name: o.req("name")?,
@@ -133,8 +134,8 @@ fn cpu(v: &Value) -> Res<Cpu> {
     })
 }
 
-fn instance(v: &Value) -> Res<Instance> {
-    let o = Obj::new(v, "struct Instance")?;
+fn instance(v: &Node) -> Res<Instance> {
+    let o = Obj::strict(v, "struct Instance")?;
     Ok(Instance {
         id: o.req("id")?,
         provider: o.req("p")?,
@@ -149,8 +150,8 @@ fn instance(v: &Value) -> Res<Instance> {
 }
 
 /// A [`Sourced`] number, wrapped in its unit by `unit`.
-fn sourced<T>(v: &Value, unit: fn(f64) -> T) -> Res<Sourced<T>> {
-    let o = Obj::new(v, "struct Sourced")?;
+fn sourced<T>(v: &Node, unit: fn(f64) -> T) -> Res<Sourced<T>> {
+    let o = Obj::strict(v, "struct Sourced")?;
     Ok(Sourced {
         value: unit(o.req("v")?),
         low: o.opt("lo")?.map(unit),
@@ -160,8 +161,8 @@ fn sourced<T>(v: &Value, unit: fn(f64) -> T) -> Res<Sourced<T>> {
     })
 }
 
-fn equivalent(v: &Value) -> Res<Equivalent> {
-    let o = Obj::new(v, "struct Equivalent")?;
+fn equivalent(v: &Node) -> Res<Equivalent> {
+    let o = Obj::strict(v, "struct Equivalent")?;
     Ok(Equivalent {
         id: o.req("id")?,
         label: o.req("label")?,
@@ -171,8 +172,8 @@ fn equivalent(v: &Value) -> Res<Equivalent> {
     })
 }
 
-fn constants(v: &Value) -> Res<Constants> {
-    let o = Obj::new(v, "struct Constants")?;
+fn constants(v: &Node) -> Res<Constants> {
+    let o = Obj::strict(v, "struct Constants")?;
     Ok(Constants {
         pue_default: o.with("pue_default", |v| sourced(v, Pue))?,
         mem_w_per_gb: o.with("mem_w_per_gb", |v| sourced(v, WattsPerGb))?,
@@ -182,8 +183,8 @@ fn constants(v: &Value) -> Res<Constants> {
 }
 
 /// Everything in `extras.json`.
-pub fn extras(v: &Value) -> Res<Extras> {
-    let o = Obj::new(v, "struct Extras")?;
+pub fn extras(v: &Node) -> Res<Extras> {
+    let o = Obj::strict(v, "struct Extras")?;
     Ok(Extras {
         cid_src: o.req("cid_src")?,
         cid_yr: o.req("cid_yr")?,
@@ -196,8 +197,8 @@ pub fn extras(v: &Value) -> Res<Extras> {
     })
 }
 
-fn hardware_extra(v: &Value) -> Res<HardwareExtra> {
-    let o = Obj::new(v, "struct HardwareExtra")?;
+fn hardware_extra(v: &Node) -> Res<HardwareExtra> {
+    let o = Obj::strict(v, "struct HardwareExtra")?;
     Ok(HardwareExtra {
         id: o.req("id")?,
         lo: o.opt("lo")?.map(Watts),
@@ -207,8 +208,8 @@ fn hardware_extra(v: &Value) -> Res<HardwareExtra> {
     })
 }
 
-fn provider_intensity(v: &Value) -> Res<ProviderIntensity> {
-    let o = Obj::new(v, "struct ProviderIntensity")?;
+fn provider_intensity(v: &Node) -> Res<ProviderIntensity> {
+    let o = Obj::strict(v, "struct ProviderIntensity")?;
     Ok(ProviderIntensity {
         p: o.req("p")?,
         code: o.req("code")?,
@@ -218,10 +219,31 @@ fn provider_intensity(v: &Value) -> Res<ProviderIntensity> {
     })
 }
 
-fn instance_name(v: &Value) -> Res<InstanceName> {
-    let o = Obj::new(v, "struct InstanceName")?;
+fn instance_name(v: &Node) -> Res<InstanceName> {
+    let o = Obj::strict(v, "struct InstanceName")?;
     Ok(InstanceName {
         id: o.req("id")?,
         name: o.req("name")?,
     })
+}
+
+/// `gpu`, `tpu`, `npu` or `soc` (serde's `rename_all = "lowercase"`).
+impl Leaf for HardwareKind {
+    fn from_node(node: &Node) -> Res<HardwareKind> {
+        const NAMES: &[&str] = &["gpu", "tpu", "npu", "soc"];
+        let Node::Str(s) = node else {
+            return Err(invalid(node, "variant identifier"));
+        };
+        let kinds = [
+            HardwareKind::Gpu,
+            HardwareKind::Tpu,
+            HardwareKind::Npu,
+            HardwareKind::Soc,
+        ];
+        NAMES
+            .iter()
+            .position(|n| n == s)
+            .map(|i| kinds[i])
+            .ok_or_else(|| Error::unknown_variant(s, NAMES))
+    }
 }

@@ -2,7 +2,7 @@
 //! The `#[serde]` names serialise the rows; [`super::rows`] reads them back under the same keys.
 
 use crate::units::{Gigabytes, GramsPerKwh, KgCo2e, Percent, Pue, Tflops, Watts, WattsPerGb};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The whole dataset, as the model consumes it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -167,7 +167,7 @@ pub struct Region {
 }
 
 /// What kind of accelerator a hardware row is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum HardwareKind {
     /// Graphics processor.

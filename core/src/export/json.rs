@@ -2,9 +2,8 @@
 
 use super::{ExportContext, Totals, TOOL_NAME};
 use crate::model::{Estimate, Inputs, Job};
-use crate::read::{list, Obj, Res};
+use crate::read::{list, parse, Node, Obj, Res};
 use serde::Serialize;
-use serde_json::Value;
 use std::fmt;
 
 /// The `format` member that marks an export document.
@@ -110,7 +109,7 @@ const INPUT_FIELDS: [&str; 10] = [
 ];
 
 /// A job of an export document: its name (empty when absent) and its inputs.
-fn import_job(v: &Value) -> Res<(String, Inputs)> {
+fn import_job(v: &Node) -> Res<(String, Inputs)> {
     let o = Obj::new(v, "struct ImportJob")?;
     Ok((
         o.or("name", String::new())?,
@@ -120,26 +119,26 @@ fn import_job(v: &Value) -> Res<(String, Inputs)> {
 
 /// Every job of an export document (name and inputs), or bare inputs as one unnamed job.
 pub fn import_jobs(text: &str) -> Result<Vec<(String, Inputs)>, ImportError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::Json(e.to_string()))?;
-    let Value::Object(map) = &value else {
+    let value = parse(text).map_err(|e| ImportError::Json(e.to_string()))?;
+    let Ok(map) = Obj::new(&value, "") else {
         return Err(ImportError::NotInputs("expected a JSON object".into()));
     };
-    if map.get("format").and_then(Value::as_str) == Some(EXPORT_FORMAT) {
-        let version = map
-            .get("format_version")
-            .and_then(Value::as_u64)
-            .unwrap_or(0);
+    if matches!(map.get("format"), Some(Node::Str(f)) if f == EXPORT_FORMAT) {
+        let version = match map.get("format_version") {
+            Some(Node::U64(v)) => *v,
+            _ => 0,
+        };
         if version > u64::from(EXPORT_FORMAT_VERSION) {
             return Err(ImportError::FutureFormat(version));
         }
-        let jobs = list(map.get("jobs").unwrap_or(&Value::Null), import_job)
+        let jobs = list(map.get("jobs").unwrap_or(&Node::Null), import_job)
             .map_err(|e| ImportError::NotInputs(e.to_string()))?;
         if jobs.is_empty() {
             return Err(ImportError::NoJobs);
         }
         return Ok(jobs);
     }
-    if !INPUT_FIELDS.iter().any(|f| map.contains_key(*f)) {
+    if !INPUT_FIELDS.iter().any(|f| map.get(f).is_some()) {
         return Err(ImportError::NotInputs(
             "no calculator field (compute, duration, location, …)".into(),
         ));

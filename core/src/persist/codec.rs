@@ -3,8 +3,7 @@
 use super::jobs::{clean_name, SavedJob, StoredState};
 use super::SCHEMA_VERSION;
 use crate::model::Inputs;
-use crate::read::{list, Obj, Res};
-use serde_json::Value;
+use crate::read::{list, parse, Node, Obj, Res};
 use std::fmt;
 
 /// Why stored data could not be read. Carries no payload: [`Decoded::Unreadable`] keeps it.
@@ -63,7 +62,7 @@ struct JobV0 {
     inputs: Inputs,
 }
 
-fn job_v0(v: &Value) -> Res<JobV0> {
+fn job_v0(v: &Node) -> Res<JobV0> {
     let o = Obj::new(v, "struct JobV0")?;
     Ok(JobV0 {
         name: o.req("name")?,
@@ -72,15 +71,15 @@ fn job_v0(v: &Value) -> Res<JobV0> {
 }
 
 /// Schema 0: a bare array of jobs, or the same in an envelope `{"schema": 0, "jobs": [...]}`.
-fn jobs_v0(v: &Value) -> Res<Vec<JobV0>> {
+fn jobs_v0(v: &Node) -> Res<Vec<JobV0>> {
     match v {
-        Value::Array(_) => list(v, job_v0),
+        Node::List(_) => list(v, job_v0),
         _ => Obj::new(v, "struct StateV0")?.with("jobs", |v| list(v, job_v0)),
     }
 }
 
 /// The current format; members that older writers may have left out default.
-fn stored_state(v: &Value) -> Res<StoredState> {
+fn stored_state(v: &Node) -> Res<StoredState> {
     let o = Obj::new(v, "struct StoredState")?;
     Ok(StoredState {
         schema: o.req("schema")?,
@@ -89,7 +88,7 @@ fn stored_state(v: &Value) -> Res<StoredState> {
     })
 }
 
-fn saved_job(v: &Value) -> Res<SavedJob> {
+fn saved_job(v: &Node) -> Res<SavedJob> {
     let o = Obj::new(v, "struct SavedJob")?;
     Ok(SavedJob {
         id: o.req("id")?,
@@ -123,15 +122,16 @@ fn migrate_v0(jobs: Vec<JobV0>) -> StoredState {
 /// Removes `null` members of objects. serde_json writes a non-finite number (a NaN typed into
 /// the form) as `null`; every optional field defaults when missing, so dropping the `null`s lets
 /// such data load instead of being quarantined on every visit.
-fn strip_nulls(value: Value) -> Value {
-    match value {
-        Value::Object(map) => Value::Object(
-            map.into_iter()
-                .filter(|(_, v)| !v.is_null())
+fn strip_nulls(node: Node) -> Node {
+    match node {
+        Node::Obj(members) => Node::Obj(
+            members
+                .into_iter()
+                .filter(|(_, v)| !matches!(v, Node::Null))
                 .map(|(k, v)| (k, strip_nulls(v)))
                 .collect(),
         ),
-        Value::Array(items) => Value::Array(items.into_iter().map(strip_nulls).collect()),
+        Node::List(items) => Node::List(items.into_iter().map(strip_nulls).collect()),
         other => other,
     }
 }
@@ -143,13 +143,13 @@ pub fn decode(raw: &str) -> Decoded {
         reason,
         payload: raw.to_string(),
     };
-    let value: Value = match serde_json::from_str(raw) {
+    let value = match parse(raw) {
         Ok(v) => strip_nulls(v),
         Err(e) => return unreadable(DecodeError::Json(e.to_string())),
     };
     let schema = match &value {
         // Schema 0: a bare array of {name, inputs}.
-        Value::Array(_) => {
+        Node::List(_) => {
             return match jobs_v0(&value) {
                 Ok(jobs) => Decoded::Migrated {
                     state: migrate_v0(jobs),
@@ -158,9 +158,9 @@ pub fn decode(raw: &str) -> Decoded {
                 Err(e) => unreadable(DecodeError::Shape(e.to_string())),
             };
         }
-        Value::Object(map) => match map.get("schema").map(Value::as_u64) {
-            Some(Some(n)) => n,
-            Some(None) => {
+        Node::Obj(_) => match Obj::new(&value, "").ok().and_then(|o| o.get("schema")) {
+            Some(Node::U64(n)) => *n,
+            Some(_) => {
                 return unreadable(DecodeError::Shape(
                     "\"schema\" is not a whole number".into(),
                 ))
@@ -198,9 +198,9 @@ pub fn encode(state: &StoredState) -> String {
 
 /// Reads the draft (the raw [`Inputs`] JSON). Non-finite numbers are rejected as a shape error.
 pub fn decode_draft(raw: &str) -> Result<Inputs, DecodeError> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| DecodeError::Json(e.to_string()))?;
+    let value = parse(raw).map_err(|e| DecodeError::Json(e.to_string()))?;
     let value = strip_nulls(value);
-    if !value.is_object() {
+    if !matches!(value, Node::Obj(_)) {
         return Err(DecodeError::Shape("the draft is not an object".into()));
     }
     Inputs::read(&value).map_err(|e| DecodeError::Shape(e.to_string()))

@@ -1,9 +1,9 @@
-//! Reading [`Inputs`] out of a parsed JSON `Value` (saved jobs, the draft, JSON import, share
-//! tests), with the rules derived serde had.
+//! Reading [`Inputs`] out of parsed JSON (saved jobs, the draft, JSON import), with the rules
+//! derived serde had.
 //!
 //! Why by hand: the three `#[serde(tag = "kind")]` enums made derived `Deserialize` buffer every
 //! member through serde's `Content` and compile a field matcher per variant (about 25 KB of wasm).
-//! Every caller already holds a `Value`, so this walks it with the helpers of [`crate::read`].
+//! Every caller already holds a parsed [`Node`], so this walks it with [`crate::read`].
 //!
 //! The rules kept: every member of [`Inputs`] and [`CpuInput`] defaults to the value of
 //! `Default::default()` when absent (`#[serde(default)]`); an `Option` member is `None` when absent
@@ -11,14 +11,14 @@
 //! `kind` names the variant in snake case; unknown members are ignored.
 
 use super::{ComputeInput, CpuInput, DataCentre, DurationInput, Inputs, LocationInput};
-use crate::read::{Obj, Res};
+use crate::read::{invalid, Leaf, Node, Obj, Res};
 use serde::de::{Deserialize, Deserializer, Error as _};
-use serde_json::Value;
+use serde_json::Error;
 
 impl Inputs {
     /// Reads inputs from a parsed JSON object; the error reads like serde's (e.g. "runs: invalid
     /// type: string \"x\", expected f64").
-    pub fn read(value: &Value) -> Res<Inputs> {
+    pub fn read(value: &Node) -> Res<Inputs> {
         let o = Obj::new(value, "struct Inputs")?;
         let d = Inputs::default();
         Ok(Inputs {
@@ -36,15 +36,36 @@ impl Inputs {
     }
 }
 
-/// Through a `Value`, so `serde_json::from_str::<Inputs>` follows the same rules as [`Inputs::read`].
+/// Through a [`Node`], so `serde_json::from_str::<Inputs>` follows the rules of [`Inputs::read`].
 impl<'de> Deserialize<'de> for Inputs {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(deserializer)?;
+        let value = Node::deserialize(deserializer)?;
         Inputs::read(&value).map_err(D::Error::custom)
     }
 }
 
-fn compute(v: &Value) -> Res<ComputeInput> {
+/// `"personal"` or `"unknown"`; also `{"personal": null}`, the map form serde accepts for a unit
+/// variant.
+impl Leaf for DataCentre {
+    fn from_node(node: &Node) -> Res<DataCentre> {
+        const NAMES: &[&str] = &["personal", "unknown"];
+        let name = match node {
+            Node::Str(s) => s,
+            Node::Obj(members) => match members.as_slice() {
+                [(name, Node::Null)] => name,
+                _ => return Err(invalid(node, "enum DataCentre")),
+            },
+            _ => return Err(invalid(node, "enum DataCentre")),
+        };
+        match name.as_ref() {
+            "personal" => Ok(DataCentre::Personal),
+            "unknown" => Ok(DataCentre::Unknown),
+            other => Err(Error::unknown_variant(other, NAMES)),
+        }
+    }
+}
+
+fn compute(v: &Node) -> Res<ComputeInput> {
     let o = Obj::new(v, "internally tagged enum ComputeInput")?;
     Ok(match o.tag(&["hardware", "instance"])? {
         0 => ComputeInput::Hardware {
@@ -59,8 +80,8 @@ fn compute(v: &Value) -> Res<ComputeInput> {
 }
 
 /// An optional CPU: `null` is `None`, as for any `Option` member.
-fn cpu(v: &Value) -> Res<Option<CpuInput>> {
-    if v.is_null() {
+fn cpu(v: &Node) -> Res<Option<CpuInput>> {
+    if matches!(v, Node::Null) {
         return Ok(None);
     }
     let o = Obj::new(v, "struct CpuInput")?;
@@ -72,7 +93,7 @@ fn cpu(v: &Value) -> Res<Option<CpuInput>> {
     }))
 }
 
-fn duration(v: &Value) -> Res<DurationInput> {
+fn duration(v: &Node) -> Res<DurationInput> {
     let o = Obj::new(v, "internally tagged enum DurationInput")?;
     Ok(match o.tag(&["hours", "flops", "training"])? {
         0 => DurationInput::Hours {
@@ -90,7 +111,7 @@ fn duration(v: &Value) -> Res<DurationInput> {
     })
 }
 
-fn location(v: &Value) -> Res<LocationInput> {
+fn location(v: &Node) -> Res<LocationInput> {
     let o = Obj::new(v, "internally tagged enum LocationInput")?;
     Ok(match o.tag(&["cloud", "zone", "custom"])? {
         0 => LocationInput::Cloud {
@@ -113,8 +134,10 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn read(v: Value) -> Result<Inputs, String> {
-        Inputs::read(&v).map_err(|e| e.to_string())
+    fn read(v: serde_json::Value) -> Result<Inputs, String> {
+        let text = v.to_string();
+        let node = crate::read::parse(&text).map_err(|e| e.to_string())?;
+        Inputs::read(&node).map_err(|e| e.to_string())
     }
 
     #[test]
