@@ -1,15 +1,14 @@
-//! Decimal text ⇄ `f64`, through serde_json's number code only.
+//! Decimal text ⇄ `f64` for the app: one place that decides which float code the wasm carries.
 //!
 //! Design note (size): the app already carries serde_json's correctly rounded float parser (the
 //! `float_roundtrip` feature, for saved jobs that reload bit for bit) and its shortest float
-//! writer. The standard library's own `str::parse::<f64>` and `{}`/`{:.N}`/`{:e}` formatting of
-//! floats are two more complete implementations with their own tables: about 23 KB of gzip in the
-//! WebAssembly download. Everything in this crate and the app reads and writes floats through
-//! this module instead. Parsing and exponent notation go through serde_json's code only. Plain
-//! and fixed notation use the standard `Display`, which plotters-canvas links in any case. The
-//! functions reproduce what the standard ones print (property-tested against them); [`round_sig`]
-//! rounds the shortest decimal form, ties half up (`2.675` → 2.68, where the standard's
-//! `{:.2e}`-style rounding of the binary value 2.67499… gives 2.67).
+//! writer. The standard library's `str::parse::<f64>` and `{:e}` formatting are further complete
+//! implementations with their own tables (about 14 KB of gzip in the WebAssembly download), so
+//! parsing and exponent notation here go through serde_json's code only. Plain and fixed notation
+//! use the standard `Display`, which plotters-canvas links in any case. The functions reproduce
+//! what the standard ones print (property-tested against them); [`round_sig`] rounds the shortest
+//! decimal form, ties half up (`2.675` → 2.68, where the standard's `{:.2e}`-style rounding of the
+//! binary value 2.67499… gives 2.67).
 
 /// Parses a decimal number as Rust's `str::parse::<f64>` does for finite numbers: optional sign,
 /// digits with an optional fraction (`"1."`, `".5"` allowed), optional exponent. Values too large
