@@ -28,7 +28,7 @@ pub struct Extras {
 }
 
 /// Power details of one accelerator.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct HardwareExtra {
     /// Hardware id.
     pub id: String,
@@ -47,7 +47,7 @@ pub struct HardwareExtra {
 }
 
 /// A provider's own published grid intensity for a region (e.g. Google's per-region figure).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct ProviderIntensity {
     /// Provider id.
     pub p: String,
@@ -62,7 +62,7 @@ pub struct ProviderIntensity {
 }
 
 /// An instance type's provider spelling.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct InstanceName {
     /// The URL-safe id used in the dataset.
     pub id: String,

@@ -5,7 +5,7 @@ use crate::units::{Gigabytes, GramsPerKwh, KgCo2e, Percent, Pue, Tflops, Watts, 
 use serde::Serialize;
 
 /// The whole dataset, as the model consumes it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Dataset {
     /// Version, basis and generation facts.
     pub meta: Meta,
@@ -28,7 +28,7 @@ pub struct Dataset {
 }
 
 /// Facts about the dataset as a whole.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Meta {
     /// Dataset version shown in the app and written into share links, e.g. `2026.11`.
     pub version: String,
@@ -37,7 +37,7 @@ pub struct Meta {
 }
 
 /// A cited source: a data file, datasheet, paper or page.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Source {
     /// Short URL-safe id that rows reference, e.g. `em2024`.
     pub id: String,
@@ -54,7 +54,7 @@ pub struct Source {
 }
 
 /// A grid zone: a country or a sub-national grid (US balancing authority, Nordic bidding zone…).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Zone {
     /// Electricity Maps zone id, e.g. `FR`, `US-CAL-CISO`, `SE-SE3`.
     pub id: String,
@@ -90,7 +90,7 @@ pub struct Zone {
 }
 
 /// A cloud provider.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Provider {
     /// Short id used in share links, e.g. `aws`, `gcp`, `azure`.
     pub id: String,
@@ -120,7 +120,7 @@ pub struct Provider {
 }
 
 /// A cloud region.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Region {
     /// Provider id, e.g. `aws`.
     #[serde(rename = "p")]
@@ -167,10 +167,11 @@ pub struct Region {
 }
 
 /// What kind of accelerator a hardware row is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum HardwareKind {
     /// Graphics processor.
+    #[default]
     Gpu,
     /// Google Tensor Processing Unit.
     Tpu,
@@ -181,7 +182,7 @@ pub enum HardwareKind {
 }
 
 /// An accelerator (GPU/TPU/…).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Hardware {
     /// URL-safe id, e.g. `h100-sxm`, `a100-sxm4-80gb`, `tpu-v5p`.
     pub id: String,
@@ -211,7 +212,7 @@ pub struct Hardware {
 }
 
 /// A CPU model.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Cpu {
     /// URL-safe id, e.g. `xeon-platinum-8480`.
     pub id: String,
@@ -232,7 +233,7 @@ pub struct Cpu {
 }
 
 /// A GPU cloud instance type, expanding to accelerators × count.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Instance {
     /// Instance type as the provider spells it, e.g. `p4d.24xlarge`, `a2-highgpu-8g`.
     pub id: String,
@@ -259,7 +260,7 @@ pub struct Instance {
 }
 
 /// A single sourced number with an optional range.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Sourced<T> {
     /// The central value.
     #[serde(rename = "v")]
@@ -279,7 +280,7 @@ pub struct Sourced<T> {
 }
 
 /// An everyday equivalent of an amount of CO2e, e.g. kilometres driven in a passenger car.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Equivalent {
     /// URL-safe id, e.g. `car_km`.
     pub id: String,
@@ -297,7 +298,7 @@ pub struct Equivalent {
 }
 
 /// Defaults and constants.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Constants {
     /// Industry-average data-centre PUE (for an unknown data centre), with its range.
     pub pue_default: Sourced<Pue>,

@@ -88,7 +88,12 @@ pub(crate) fn ordered<T: Copy + PartialOrd>(
 impl Factors {
     /// Indexes `dataset` (copied into the returned value).
     pub fn new(dataset: &Dataset) -> Self {
-        let dataset = dataset.clone();
+        Self::owning(dataset.clone())
+    }
+
+    /// Indexes `dataset`, taking it over. The app parses the bundled dataset straight into this,
+    /// so it is held once and no deep copy is compiled into the WebAssembly.
+    pub fn owning(dataset: Dataset) -> Self {
         let regions = IdIndex::new(
             (dataset.regions.iter().enumerate())
                 .map(|(i, r)| (region_key(&r.provider, &r.code), i)),
