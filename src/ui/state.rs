@@ -9,7 +9,7 @@
 //! marks it stale, so the page never goes blank while someone is typing.
 
 use crate::ui::storage;
-use emissions_core::dataset::{parse, DATASET_JSON};
+use emissions_core::dataset::{parse, BUNDLED_DATASET_JSON};
 use emissions_core::model::{
     alternatives, estimate, validate, Alternatives, Estimate, Factors, InputError, Inputs, Job,
 };
@@ -21,7 +21,7 @@ pub fn factors() -> Result<&'static Factors, String> {
     static FACTORS: OnceLock<Result<Factors, String>> = OnceLock::new();
     FACTORS
         .get_or_init(|| {
-            parse(DATASET_JSON)
+            parse(BUNDLED_DATASET_JSON)
                 .map(Factors::owning)
                 .map_err(|e| e.to_string())
         })

@@ -2,104 +2,48 @@
 //!
 //! Why by hand: derived `Deserialize` compiled the JSON parser's sequence loop once per row type
 //! (about 45 KB of wasm for the dataset alone); a walk over the borrowed [`crate::read`] tree is a
-//! fraction of that and parses the bundled file in about the same time. Objects are read with
-//! [`Obj::strict`]: a member given twice is an error, as it was with derived code. The keys are
+//! fraction of that and parses the bundled file in about the same time. A table is read in either
+//! form ([`table`]: rows or columns); a member given twice is an error, as it was with derived code. The keys are
 //! the serde names of [`super::types`] (`#[serde(rename)]`), which still serialise the rows; `core/tests/dataset.rs` checks that a serialised dataset reads back equal.
 
 use super::extras::{Extras, HardwareExtra, InstanceName, ProviderIntensity};
+use super::row::{object, table, Row};
 use super::types::{
     Constants, Cpu, Dataset, Equivalent, Hardware, HardwareKind, Instance, Meta, Provider, Region,
     Source, Sourced, Zone,
 };
-use crate::read::{invalid, leaf, list, Leaf, Node, Obj, Res};
-use std::cell::Cell;
+use crate::read::{invalid, leaf, list, Leaf, Node, Res};
 use crate::units::{Gigabytes, GramsPerKwh, KgCo2e, Percent, Pue, Tflops, Watts, WattsPerGb};
 use serde::de::Error as _;
 use serde_json::Error;
 
-/// One object being read into a row. Members are read in a straight line and the first error is
-/// kept for the end ([`Row::done`]) rather than returned at once: the row readers are then plain
-/// sequences of calls without a clean-up path per member, which is several KB less WebAssembly
-/// for the same result (the same first error, in member order).
-struct Row<'n, 'a> {
-    obj: Obj<'n, 'a>,
-    error: Cell<Option<Error>>,
-}
-
-impl<'n, 'a> Row<'n, 'a> {
-    /// `v` as an object whose members may each appear once (see [`Obj::strict`]).
-    fn new(v: &'n Node<'a>, what: &str) -> Res<Self> {
-        Ok(Row {
-            obj: Obj::strict(v, what)?,
-            error: Cell::new(None),
-        })
-    }
-
-    /// The value, or the default after recording the error if it is the first.
-    #[inline(never)]
-    fn keep<T: Default>(&self, read: Res<T>) -> T {
-        read.unwrap_or_else(|e| {
-            let first = self.error.take().unwrap_or(e);
-            self.error.set(Some(first));
-            T::default()
-        })
-    }
-
-    /// A required leaf member (see [`Obj::req`]).
-    fn req<T: Leaf + Default>(&self, key: &'static str) -> T {
-        self.keep(self.obj.req(key))
-    }
-
-    /// An optional leaf member (see [`Obj::opt`]).
-    fn opt<T: Leaf>(&self, key: &'static str) -> Option<T> {
-        self.keep(self.obj.opt(key))
-    }
-
-    /// A leaf member with a default (see [`Obj::or`]).
-    fn or<T: Leaf + Default>(&self, key: &'static str, default: T) -> T {
-        self.keep(self.obj.or(key, default))
-    }
-
-    /// A member read by `read` (see [`Obj::with`]).
-    fn with<T: Default>(&self, key: &'static str, read: fn(&Node) -> Res<T>) -> T {
-        self.keep(self.obj.with(key, read))
-    }
-
-    /// The row, or the first error met while reading it.
-    fn done<T>(&self, row: T) -> Res<T> {
-        match self.error.take() {
-            None => Ok(row),
-            Some(e) => Err(e),
-        }
-    }
-}
-
 /// The whole dataset.
 pub fn dataset(v: &Node) -> Res<Dataset> {
-    let o = Row::new(v, "struct Dataset")?;
+    object(v, "struct Dataset", dataset_members)
+}
+
+fn dataset_members(o: &Row) -> Res<Dataset> {
     o.done(Dataset {
-        meta: o.with("meta", meta),
-        sources: o.with("sources", |v| list(v, source)),
-        zones: o.with("zones", |v| list(v, zone)),
-        providers: o.with("providers", |v| list(v, provider)),
-        regions: o.with("regions", |v| list(v, region)),
-        hardware: o.with("hardware", |v| list(v, hardware)),
-        cpus: o.with("cpus", |v| list(v, cpu)),
-        instances: o.with("instances", |v| list(v, instance)),
-        constants: o.with("constants", constants),
+        meta: o.with("meta", |v| object(v, "struct Meta", meta)),
+        sources: o.with("sources", |v| table(v, "struct Source", source)),
+        zones: o.with("zones", |v| table(v, "struct Zone", zone)),
+        providers: o.with("providers", |v| table(v, "struct Provider", provider)),
+        regions: o.with("regions", |v| table(v, "struct Region", region)),
+        hardware: o.with("hardware", |v| table(v, "struct Hardware", hardware)),
+        cpus: o.with("cpus", |v| table(v, "struct Cpu", cpu)),
+        instances: o.with("instances", |v| table(v, "struct Instance", instance)),
+        constants: o.with("constants", |v| object(v, "struct Constants", constants)),
     })
 }
 
-fn meta(v: &Node) -> Res<Meta> {
-    let o = Row::new(v, "struct Meta")?;
+fn meta(o: &Row) -> Res<Meta> {
     o.done(Meta {
         version: o.req("version"),
         basis: o.req("basis"),
     })
 }
 
-fn source(v: &Node) -> Res<Source> {
-    let o = Row::new(v, "struct Source")?;
+fn source(o: &Row) -> Res<Source> {
     o.done(Source {
         id: o.req("id"),
         name: o.req("name"),
@@ -109,8 +53,7 @@ fn source(v: &Node) -> Res<Source> {
     })
 }
 
-fn zone(v: &Node) -> Res<Zone> {
-    let o = Row::new(v, "struct Zone")?;
+fn zone(o: &Row) -> Res<Zone> {
     o.done(Zone {
         id: o.req("id"),
         name: o.req("name"),
@@ -126,8 +69,7 @@ fn zone(v: &Node) -> Res<Zone> {
     })
 }
 
-fn provider(v: &Node) -> Res<Provider> {
-    let o = Row::new(v, "struct Provider")?;
+fn provider(o: &Row) -> Res<Provider> {
     o.done(Provider {
         id: o.req("id"),
         name: o.req("name"),
@@ -142,8 +84,7 @@ fn provider(v: &Node) -> Res<Provider> {
     })
 }
 
-fn region(v: &Node) -> Res<Region> {
-    let o = Row::new(v, "struct Region")?;
+fn region(o: &Row) -> Res<Region> {
     o.done(Region {
         provider: o.req("p"),
         code: o.req("code"),
@@ -163,8 +104,7 @@ fn region(v: &Node) -> Res<Region> {
     })
 }
 
-fn hardware(v: &Node) -> Res<Hardware> {
-    let o = Row::new(v, "struct Hardware")?;
+fn hardware(o: &Row) -> Res<Hardware> {
     o.done(Hardware {
         id: o.req("id"),
         name: o.req("name"),
@@ -179,8 +119,7 @@ fn hardware(v: &Node) -> Res<Hardware> {
     })
 }
 
-fn cpu(v: &Node) -> Res<Cpu> {
-    let o = Row::new(v, "struct Cpu")?;
+fn cpu(o: &Row) -> Res<Cpu> {
     o.done(Cpu {
         id: o.req("id"),
         name: o.req("name"),
@@ -192,8 +131,7 @@ fn cpu(v: &Node) -> Res<Cpu> {
     })
 }
 
-fn instance(v: &Node) -> Res<Instance> {
-    let o = Row::new(v, "struct Instance")?;
+fn instance(o: &Row) -> Res<Instance> {
     o.done(Instance {
         id: o.req("id"),
         provider: o.req("p"),
@@ -208,8 +146,7 @@ fn instance(v: &Node) -> Res<Instance> {
 }
 
 /// A [`Sourced`] number, wrapped in its unit by `unit`.
-fn sourced<T>(v: &Node, unit: fn(f64) -> T) -> Res<Sourced<T>> {
-    let o = Row::new(v, "struct Sourced")?;
+fn sourced<T: Default>(o: &Row, unit: fn(f64) -> T) -> Res<Sourced<T>> {
     o.done(Sourced {
         value: unit(o.req("v")),
         low: o.opt("lo").map(unit),
@@ -219,8 +156,7 @@ fn sourced<T>(v: &Node, unit: fn(f64) -> T) -> Res<Sourced<T>> {
     })
 }
 
-fn equivalent(v: &Node) -> Res<Equivalent> {
-    let o = Row::new(v, "struct Equivalent")?;
+fn equivalent(o: &Row) -> Res<Equivalent> {
     o.done(Equivalent {
         id: o.req("id"),
         label: o.req("label"),
@@ -230,33 +166,44 @@ fn equivalent(v: &Node) -> Res<Equivalent> {
     })
 }
 
-fn constants(v: &Node) -> Res<Constants> {
-    let o = Row::new(v, "struct Constants")?;
+fn constants(o: &Row) -> Res<Constants> {
     o.done(Constants {
-        pue_default: o.with("pue_default", |v| sourced(v, Pue)),
-        mem_w_per_gb: o.with("mem_w_per_gb", |v| sourced(v, WattsPerGb)),
-        world_ci: o.with("world_ci", |v| sourced(v, GramsPerKwh)),
-        equivalents: o.with("equivalents", |v| list(v, equivalent)),
+        pue_default: o.with("pue_default", |v| {
+            object(v, "struct Sourced", |o| sourced(o, Pue))
+        }),
+        mem_w_per_gb: o.with("mem_w_per_gb", |v| {
+            object(v, "struct Sourced", |o| sourced(o, WattsPerGb))
+        }),
+        world_ci: o.with("world_ci", |v| {
+            object(v, "struct Sourced", |o| sourced(o, GramsPerKwh))
+        }),
+        equivalents: o.with("equivalents", |v| table(v, "struct Equivalent", equivalent)),
     })
 }
 
 /// Everything in `extras.json`.
 pub fn extras(v: &Node) -> Res<Extras> {
-    let o = Row::new(v, "struct Extras")?;
+    object(v, "struct Extras", extras_members)
+}
+
+fn extras_members(o: &Row) -> Res<Extras> {
     o.done(Extras {
         cid_src: o.req("cid_src"),
         cid_yr: o.req("cid_yr"),
         range_src: o.with("range_src", |v| list(v, leaf)),
-        hw: o.with("hw", |v| list(v, hardware_extra)),
-        pci: o.with("pci", |v| list(v, provider_intensity)),
-        inst_names: o.with("inst_names", |v| list(v, instance_name)),
+        hw: o.with("hw", |v| table(v, "struct HardwareExtra", hardware_extra)),
+        pci: o.with("pci", |v| {
+            table(v, "struct ProviderIntensity", provider_intensity)
+        }),
+        inst_names: o.with("inst_names", |v| {
+            table(v, "struct InstanceName", instance_name)
+        }),
         missing: o.with("missing", |v| list(v, leaf)),
         fixes: o.with("fixes", |v| list(v, leaf)),
     })
 }
 
-fn hardware_extra(v: &Node) -> Res<HardwareExtra> {
-    let o = Row::new(v, "struct HardwareExtra")?;
+fn hardware_extra(o: &Row) -> Res<HardwareExtra> {
     o.done(HardwareExtra {
         id: o.req("id"),
         lo: o.opt("lo").map(Watts),
@@ -266,8 +213,7 @@ fn hardware_extra(v: &Node) -> Res<HardwareExtra> {
     })
 }
 
-fn provider_intensity(v: &Node) -> Res<ProviderIntensity> {
-    let o = Row::new(v, "struct ProviderIntensity")?;
+fn provider_intensity(o: &Row) -> Res<ProviderIntensity> {
     o.done(ProviderIntensity {
         p: o.req("p"),
         code: o.req("code"),
@@ -277,8 +223,7 @@ fn provider_intensity(v: &Node) -> Res<ProviderIntensity> {
     })
 }
 
-fn instance_name(v: &Node) -> Res<InstanceName> {
-    let o = Row::new(v, "struct InstanceName")?;
+fn instance_name(o: &Row) -> Res<InstanceName> {
     o.done(InstanceName {
         id: o.req("id"),
         name: o.req("name"),
