@@ -12,6 +12,7 @@ mod bench;
 mod boot_script;
 mod cmd;
 mod data;
+mod minify_js;
 mod service_worker;
 mod sizes;
 mod static_server;
@@ -57,6 +58,7 @@ fn build_release(tools: &tools::Tools) -> Result<PathBuf, String> {
         .env("NO_COLOR", "true")
         .dir(&root))?;
     let dist = root.join("dist");
+    minify_js::minify_glue(&dist, &tools.terser)?;
     // Order matters: the service worker's precache list must see the boot file.
     boot_script::externalize(&dist)?;
     service_worker::stamp(&dist)?;

@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 pub const TRUNK_VERSION: &str = "0.21.14";
 /// wasm-opt from the npm package `binaryen@132` (Debian's 108 breaks the app at run time).
 pub const BINARYEN_VERSION: &str = "132";
+/// terser, which minifies wasm-bindgen's JavaScript glue (Trunk's minifier cannot parse it).
+pub const TERSER_VERSION: &str = "5.51.2";
 /// axe-core, the accessibility checker the e2e tests inject into the page.
 pub const AXE_CORE_VERSION: &str = "4.14.1";
 
@@ -24,6 +26,8 @@ pub struct Tools {
     pub wasm_bindgen_bin: PathBuf,
     /// Directory holding `wasm-opt`.
     pub wasm_opt_bin: PathBuf,
+    /// The `terser` executable.
+    pub terser: PathBuf,
 }
 
 /// The browser pair for the tests.
@@ -125,7 +129,19 @@ pub fn ensure_build_tools() -> Result<Tools, String> {
             .arg(format!("binaryen@{BINARYEN_VERSION}")))?;
     }
 
+    let terser_dir = dir.join(format!("terser-{TERSER_VERSION}"));
+    let terser = terser_dir.join("node_modules/.bin/terser");
+    if !has_version(&terser, TERSER_VERSION) {
+        eprintln!("[setup] installing terser {TERSER_VERSION} (npm)");
+        std::fs::create_dir_all(&terser_dir).map_err(|e| e.to_string())?;
+        run(Cmd::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&terser_dir)
+            .arg(format!("terser@{TERSER_VERSION}")))?;
+    }
+
     Ok(Tools {
+        terser,
         trunk_bin: trunk_root.join("bin"),
         wasm_bindgen_bin: wb_root.join("bin"),
         wasm_opt_bin: binaryen.join("node_modules/.bin"),
