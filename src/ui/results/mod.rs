@@ -32,11 +32,24 @@ pub fn energy(kwh: f64) -> String {
     }
 }
 
+/// The current estimate, as the results panel reads it.
+type EstimateMemo = Memo<Option<Arc<Estimate>>>;
+
+/// A number of the current estimate (0 while there is none), as a reactive closure.
+fn figure(est: EstimateMemo, of: fn(&Estimate) -> f64) -> impl Fn() -> f64 + Copy {
+    move || est.with(|e| e.as_deref().map_or(0.0, of))
+}
+
 /// The results panel (headline and breakdown), marked stale while the inputs are invalid.
+///
+/// Design note: the panel is built once, when the first estimate exists, and each change then
+/// updates its text nodes and attributes in place: rebuilding it per estimate re-set every
+/// attribute of the panel and re-laid it out on each keystroke.
 #[component]
 pub fn Results() -> impl IntoView {
     let state = expect_context::<CalcState>();
     let est = Memo::new(move |_| state.outcome.with(|o| o.estimate.clone()));
+    let shown = Memo::new(move |_| est.with(Option::is_some));
     let stale = move || state.outcome.with(|o| o.stale);
     view! {
         <section class="results" class:stale=stale aria-labelledby="results-heading">
@@ -47,8 +60,8 @@ pub fn Results() -> impl IntoView {
                 </p>
             </Show>
             // A persistent live region, so screen readers hear the new headline after a change.
-            <div aria-live="polite">{move || est.get().map(|e| view! { <Headline e=e/> })}</div>
-            {move || est.get().map(|e| view! { <Breakdown e=e/> })}
+            <div aria-live="polite">{move || shown.get().then(|| view! { <Headline est=est/> })}</div>
+            {move || shown.get().then(|| view! { <Breakdown est=est/> })}
         </section>
     }
 }
@@ -82,49 +95,90 @@ pub fn MiniResult() -> impl IntoView {
 #[component]
 fn Headline(
     /// The estimate to show.
-    e: Arc<Estimate>,
+    est: EstimateMemo,
 ) -> impl IntoView {
-    let range = e.uncertainty.location_based;
-    let market_range = e.uncertainty.market_based;
-    let kg = e.location_based.0;
+    let kg = figure(est, |e| e.location_based.0);
+    let low = figure(est, |e| e.uncertainty.location_based.low.0);
+    let high = figure(est, |e| e.uncertainty.location_based.high.0);
+    let kwh = figure(est, |e| e.energy.total.0);
+    let market = figure(est, |e| e.market_based.0);
+    let market_low = figure(est, |e| e.uncertainty.market_based.low.0);
+    let market_high = figure(est, |e| e.uncertainty.market_based.high.0);
+    let intensity = figure(est, |e| e.intensity.0);
+    let share = figure(est, |e| e.market_share.0);
     view! {
         <div class="headline">
             <p class="big">
-                <span data-testid="emissions-kg" data-value=number::shortest(kg)>{mass(kg)}</span>
+                <span data-testid="emissions-kg" data-value=move || number::shortest(kg())>{move || mass(kg())}</span>
                 " CO₂e"
             </p>
             <p class="range">
                 "Range "
-                <span data-testid="emissions-kg-low" data-value=number::shortest(range.low.0)>{mass(range.low.0)}</span>
+                <span data-testid="emissions-kg-low" data-value=move || number::shortest(low())>{move || mass(low())}</span>
                 " – "
-                <span data-testid="emissions-kg-high" data-value=number::shortest(range.high.0)>{mass(range.high.0)}</span>
+                <span data-testid="emissions-kg-high" data-value=move || number::shortest(high())>{move || mass(high())}</span>
                 " · location-based"
             </p>
             <dl class="kv">
                 <div>
                     <dt>"Energy"</dt>
-                    <dd data-testid="energy-kwh" data-value=number::shortest(e.energy.total.0)>{energy(e.energy.total.0)}</dd>
+                    <dd data-testid="energy-kwh" data-value=move || number::shortest(kwh())>{move || energy(kwh())}</dd>
                 </div>
                 <div>
                     <dt>"Market-based"</dt>
-                    <dd data-testid="emissions-market-kg" data-value=number::shortest(e.market_based.0)>
-                        {mass(e.market_based.0)}
+                    <dd data-testid="emissions-market-kg" data-value=move || number::shortest(market())>
+                        {move || mass(market())}
                         <span class="muted">
-                            {format!(" ({}–{})", mass(market_range.low.0), mass(market_range.high.0))}
+                            {move || format!(" ({}–{})", mass(market_low()), mass(market_high()))}
                         </span>
                     </dd>
                 </div>
             </dl>
             <p class="explain">
-                {format!(
+                {move || format!(
                     "Location-based = what the local grid emits for this energy ({} g/kWh). Market-based \
                      subtracts the {} % the operator covers with renewable contracts or offsets; report it \
                      beside the location-based figure, never instead of it.",
-                    format_sig(e.intensity.0, 3),
-                    format_sig(e.market_share.0, 3)
+                    format_sig(intensity(), 3),
+                    format_sig(share(), 3)
                 )}
             </p>
         </div>
+    }
+}
+
+/// One row of the energy breakdown: its label, energy and a bar of its share of the total.
+fn breakdown_row(
+    label: &'static str,
+    kwh: impl Fn() -> f64 + Copy + Send + Sync + 'static,
+    total: impl Fn() -> f64 + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let width = move || {
+        let pct = kwh() / total().max(f64::MIN_POSITIVE) * 100.0;
+        format!("{}%", number::fixed(pct.clamp(0.0, 100.0), 1))
+    };
+    view! {
+        <tr>
+            <th scope="row">{label}</th>
+            <td class="num">{move || energy(kwh())}</td>
+            <td class="bar-cell" aria-hidden="true">
+                <span class="bar" style:width=width></span>
+            </td>
+        </tr>
+    }
+}
+
+/// The text of each equivalent in `range` of the list, as list items.
+fn equivalent_items(est: EstimateMemo, skip: usize, take: usize) -> impl IntoView {
+    move || {
+        est.with(|e| {
+            e.as_deref()
+                .map(|e| e.equivalents.iter().skip(skip).take(take))
+                .into_iter()
+                .flatten()
+                .map(|q| view! { <li>{q.text.clone()}</li> })
+                .collect_view()
+        })
     }
 }
 
@@ -132,80 +186,48 @@ fn Headline(
 #[component]
 fn Breakdown(
     /// The estimate to show.
-    e: Arc<Estimate>,
+    est: EstimateMemo,
 ) -> impl IntoView {
-    let en = e.energy;
-    let rows = [
-        ("Accelerators", en.accelerators.0),
-        ("Host CPU", en.cpu.0),
-        ("Memory", en.memory.0),
-        ("Facility overhead (PUE)", en.pue_overhead.0),
-    ];
-    let total = en.total.0.max(f64::MIN_POSITIVE);
+    let total = figure(est, |e| e.energy.total.0);
+    let count = Memo::new(move |_| est.with(|e| e.as_deref().map_or(0, |e| e.equivalents.len())));
     view! {
         <table class="breakdown">
             <caption>"Energy by component"</caption>
             <tbody>
-                {rows
-                    .into_iter()
-                    .map(|(label, kwh)| {
-                        let pct = kwh / total * 100.0;
-                        view! {
-                            <tr>
-                                <th scope="row">{label}</th>
-                                <td class="num">{energy(kwh)}</td>
-                                <td class="bar-cell" aria-hidden="true">
-                                    <span class="bar" style:width=format!("{}%", number::fixed(pct.clamp(0.0, 100.0), 1))></span>
-                                </td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
+                {breakdown_row("Accelerators", figure(est, |e| e.energy.accelerators.0), total)}
+                {breakdown_row("Host CPU", figure(est, |e| e.energy.cpu.0), total)}
+                {breakdown_row("Memory", figure(est, |e| e.energy.memory.0), total)}
+                {breakdown_row("Facility overhead (PUE)", figure(est, |e| e.energy.pue_overhead.0), total)}
                 <tr class="total">
                     <th scope="row">"Total"</th>
-                    <td class="num">{energy(en.total.0)}</td>
+                    <td class="num">{move || energy(total())}</td>
                     <td></td>
                 </tr>
             </tbody>
         </table>
         <p class="facts">
-            {format!(
+            {move || est.with(|e| e.as_deref().map(|e| format!(
                 "{} h per run · {} h wall-clock in all · {} device-hours · PUE {}",
                 format_sig(e.hours_per_run.0, 3),
                 format_sig(e.wall_hours.0, 3),
                 format_sig(e.device_hours.0, 3),
                 format_sig(e.pue.0, 4)
-            )}
+            )))}
         </p>
-        <Show when={
-            let any = !e.equivalents.is_empty();
-            move || any
-        }>
+        <Show when=move || count.get() != 0>
             <h3 class="small-heading">"That is about"</h3>
-            <ul class="equivalents">
-                {e
-                    .equivalents
-                    .iter()
-                    .take(SHOWN_EQUIVALENTS)
-                    .map(|q| view! { <li>{q.text.clone()}</li> })
-                    .collect_view()}
-            </ul>
-            {(e.equivalents.len() > SHOWN_EQUIVALENTS)
-                .then(|| {
+            <ul class="equivalents">{equivalent_items(est, 0, SHOWN_EQUIVALENTS)}</ul>
+            {move || {
+                let more = count.get().saturating_sub(SHOWN_EQUIVALENTS);
+                (more > 0).then(|| {
                     view! {
                         <details class="more-equivalents">
-                            <summary>{format!("{} more", e.equivalents.len() - SHOWN_EQUIVALENTS)}</summary>
-                            <ul class="equivalents">
-                                {e
-                                    .equivalents
-                                    .iter()
-                                    .skip(SHOWN_EQUIVALENTS)
-                                    .map(|q| view! { <li>{q.text.clone()}</li> })
-                                    .collect_view()}
-                            </ul>
+                            <summary>{format!("{more} more")}</summary>
+                            <ul class="equivalents">{equivalent_items(est, SHOWN_EQUIVALENTS, usize::MAX)}</ul>
                         </details>
                     }
-                })}
+                })
+            }}
         </Show>
     }
 }
