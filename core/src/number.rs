@@ -1,66 +1,60 @@
 //! Decimal text ⇄ `f64` for the app: one place that decides which float code the wasm carries.
 //!
-//! Design note (size): the app already carries serde_json's correctly rounded float parser (the
-//! `float_roundtrip` feature, for saved jobs that reload bit for bit) and its shortest float
-//! writer. The standard library's `str::parse::<f64>` and `{:e}` formatting are further complete
-//! implementations with their own tables (about 14 KB of gzip in the WebAssembly download), so
-//! parsing and exponent notation here go through serde_json's code only. Plain and fixed notation
-//! use the standard `Display`, which plotters-canvas links in any case. The functions reproduce
-//! what the standard ones print (property-tested against them); [`round_sig`] rounds the shortest
-//! decimal form, ties half up (`2.675` → 2.68, where the standard's `{:.2e}`-style rounding of the
-//! binary value 2.67499… gives 2.67).
+//! Design note (size): the standard library's `str::parse::<f64>` and `{:e}` formatting, and
+//! serde_json's `float_roundtrip` parser, are each complete implementations with their own tables
+//! (several KB of gzip each in the WebAssembly download). Parsing here is our own small correctly
+//! rounded conversion ([`float`], shared with the JSON reader); exponent notation starts from
+//! serde_json's shortest float writer, which serialising saved jobs needs anyway. Plain and fixed
+//! notation use the standard `Display`, which plotters-canvas links in any case. The functions
+//! reproduce what the standard ones print and parse (property-tested against them);
+//! [`round_sig`] rounds the shortest decimal form, ties half up (`2.675` → 2.68, where the
+//! standard's `{:.2e}`-style rounding of the binary value 2.67499… gives 2.67).
 
 /// Parses a decimal number as Rust's `str::parse::<f64>` does for finite numbers: optional sign,
 /// digits with an optional fraction (`"1."`, `".5"` allowed), optional exponent. Values too large
 /// for `f64` give ±infinity; `"inf"`, `"NaN"`, blanks and anything else give `None`.
 pub fn parse(text: &str) -> Option<f64> {
     let (negative, body) = match text.as_bytes().first()? {
-        b'-' => (true, &text[1..]),
-        b'+' => (false, &text[1..]),
-        _ => (false, text),
+        b'-' => (true, &text.as_bytes()[1..]),
+        b'+' => (false, &text.as_bytes()[1..]),
+        _ => (false, text.as_bytes()),
     };
-    let (mantissa, exponent) = match body.find(['e', 'E']) {
-        Some(i) => (&body[..i], Some(&body[i + 1..])),
-        None => (body, None),
+    let (int, rest) = split_digits(body);
+    let (frac, rest) = match rest.strip_prefix(b".") {
+        Some(rest) => split_digits(rest),
+        None => (&[][..], rest),
     };
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if int.is_empty() && frac.is_empty() || !all_digits(int) || !all_digits(frac) {
+    if int.is_empty() && frac.is_empty() {
         return None;
     }
-    // Rewrite in JSON's stricter grammar: no leading zeros, digits on both sides of the point.
-    let int = int.trim_start_matches('0');
-    let mut json = String::with_capacity(text.len() + 3);
-    if negative {
-        json.push('-');
-    }
-    json.push_str(if int.is_empty() { "0" } else { int });
-    if !frac.is_empty() {
-        json.push('.');
-        json.push_str(frac);
-    }
-    if let Some(exp) = exponent {
-        let digits = exp.strip_prefix(['+', '-']).unwrap_or(exp);
-        if digits.is_empty() || !all_digits(digits) {
+    let mut exp = 0;
+    if let [b'e' | b'E', rest @ ..] = rest {
+        let (minus, rest) = match rest {
+            [b'-', rest @ ..] => (true, rest),
+            [b'+', rest @ ..] => (false, rest),
+            _ => (false, rest),
+        };
+        let (digits, rest) = split_digits(rest);
+        if digits.is_empty() || !rest.is_empty() {
             return None;
         }
-        json.push('e');
-        json.push_str(exp);
-    }
-    match serde_json::from_str::<f64>(&json) {
-        Ok(x) => Some(x),
-        // serde_json refuses numbers beyond f64's range; Rust's parse gives infinity.
-        Err(_) if int.bytes().chain(frac.bytes()).any(|b| b != b'0') => {
-            let huge = exponent.is_some_and(|e| !e.starts_with('-'));
-            Some(match (huge, negative) {
-                (true, false) => f64::INFINITY,
-                (true, true) => f64::NEG_INFINITY,
-                (false, false) => 0.0,
-                (false, true) => -0.0,
-            })
+        // Far beyond any float's range, and no overflow however many digits there are.
+        exp = digits
+            .iter()
+            .fold(0i64, |e, d| (e * 10 + i64::from(d - b'0')).min(1 << 40));
+        if minus {
+            exp = -exp;
         }
-        Err(_) => Some(if negative { -0.0 } else { 0.0 }),
+    } else if !rest.is_empty() {
+        return None;
     }
+    let x = float::from_decimal(int, frac, exp);
+    Some(if negative { -x } else { x })
+}
+
+/// The leading ASCII digits of `s`, and the rest.
+fn split_digits(s: &[u8]) -> (&[u8], &[u8]) {
+    s.split_at(s.iter().take_while(|b| b.is_ascii_digit()).count())
 }
 
 /// A finite `x` as significant digits and a decimal point position: `x = ±0.d₁d₂… × 10^point`.
@@ -219,6 +213,8 @@ fn non_finite(x: f64) -> Option<String> {
     };
     Some(s.to_string())
 }
+
+pub(crate) mod float;
 
 #[cfg(test)]
 mod tests;

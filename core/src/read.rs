@@ -5,7 +5,8 @@
 //! Why: a derived `Deserialize` is compiled once per deserializer and per container (every
 //! `Vec<Row>` of the dataset got its own copy of the parser's sequence loop), and internally tagged
 //! enums (`#[serde(tag = "kind")]`) buffer through serde's `Content` on top: over 90 KB of wasm.
-//! One visitor builds the tree; the readers are plain functions generic only over leaf types.
+//! Our own JSON parser builds the tree ([`json`]); the readers are plain functions generic only
+//! over leaf types.
 //! Why not `serde_json::Value`: it allocates every key and a `BTreeMap` per object, which made the
 //! dataset (about 10,000 members) parse twice as slow as derived code; here keys and unescaped
 //! strings are borrowed and objects are short `Vec`s searched in order.
@@ -47,11 +48,16 @@ pub enum Node<'a> {
     Obj(Vec<(Cow<'a, str>, Node<'a>)>),
 }
 
-/// Parses `json` into a [`Node`] tree (syntax errors carry line and column).
+mod json;
+
+/// Parses `json` into a [`Node`] tree (syntax errors carry line and column), accepting what
+/// `serde_json::from_str` accepts, with its messages.
 pub fn parse(json: &str) -> Res<Node<'_>> {
-    serde_json::from_str(json)
+    json::parse(json)
 }
 
+/// For `serde_json::from_str` of types read through a tree (tests compare it with [`parse`]); the
+/// app itself parses with [`parse`], so serde_json's deserializer is not in its download.
 impl<'de> Deserialize<'de> for Node<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(NodeVisitor)

@@ -96,3 +96,128 @@ proptest! {
         prop_assert_eq!(parse(&text), expected);
     }
 }
+
+/// `digits × m` (decimal digits, most significant first).
+fn times(digits: &mut Vec<u8>, m: u8) {
+    let mut carry = 0;
+    for d in digits.iter_mut().rev() {
+        let t = *d * m + carry;
+        *d = t % 10;
+        carry = t / 10;
+    }
+    while carry > 0 {
+        digits.insert(0, carry % 10);
+        carry /= 10;
+    }
+}
+
+/// The exact decimal text of the number halfway between positive `x` and the next float up.
+fn halfway(x: f64) -> String {
+    let bits = x.to_bits();
+    let (exp, mant) = ((bits >> 52) as i32, bits & ((1 << 52) - 1));
+    let (mant, exp) = match exp {
+        0 => (mant, -1074),
+        _ => (mant | 1 << 52, exp - 1075),
+    };
+    // (2·mant + 1) · 2^(exp - 1)
+    let mut digits: Vec<u8> = (2 * mant + 1)
+        .to_string()
+        .bytes()
+        .map(|b| b - b'0')
+        .collect();
+    let pow = exp - 1;
+    for _ in 0..pow.max(0) {
+        times(&mut digits, 2);
+    }
+    for _ in 0..(-pow).max(0) {
+        times(&mut digits, 5);
+    }
+    let text: String = digits.iter().map(|d| char::from(b'0' + d)).collect();
+    format!("{text}e{}", pow.min(0))
+}
+
+#[test]
+fn parses_hard_cases_like_std() {
+    let long_half = format!("9007199254740993{}", "0".repeat(900)); // 2^53 + 1, ties to even
+    let long_above = format!("9007199254740993{}1e-900", "0".repeat(900));
+    let min_half = halfway(0.0); // half the smallest subnormal: rounds to 0
+    let max_half = halfway(f64::MAX); // half an ulp above MAX: rounds to infinity
+    for text in [
+        "9007199254740993",
+        "9007199254740995",
+        "2.2250738585072011e-308",
+        "2.2250738585072012e-308",
+        "4.9406564584124654e-324",
+        "2.4703282292062328e-324",
+        "2.4703282292062327e-324",
+        "1.7976931348623157e308",
+        "1.7976931348623158e308",
+        "1.7976931348623159e308",
+        "123456789012345678901234567890e-50",
+        "0.000000000000000000000000000000000000000001",
+        "1e23",
+        "8.589973e9",
+        "4.35679e-315",
+        "1e-2147483649",
+        "1e2147483648",
+        "0.0000e99999999999999999999",
+        &long_half,
+        &long_above,
+        &min_half,
+        &max_half,
+    ] {
+        assert_eq!(
+            parse(text).map(f64::to_bits),
+            text.parse::<f64>().ok().map(f64::to_bits),
+            "{text}"
+        );
+    }
+}
+
+/// Decimal texts around the values where rounding is hard: exactly halfway between two floats,
+/// and just above or below it (a digit far down the mantissa).
+fn near_halfway() -> impl Strategy<Value = String> {
+    let x = prop_oneof![
+        any::<f64>().prop_filter("finite", |x| x.is_finite()),
+        (0u64..1 << 52).prop_map(f64::from_bits), // subnormals
+        (0u64..1000).prop_map(|n| f64::from_bits(f64::MAX.to_bits() - n)),
+    ];
+    (x, 0..3u8).prop_map(|(x, nudge)| {
+        let text = halfway(x.abs());
+        let (digits, exp) = text.split_once('e').unwrap_or((&text, "0"));
+        let exp: i32 = exp.parse().unwrap_or(0);
+        match nudge {
+            0 => text.clone(),
+            // Halfway digits end in 5 (an odd number times a power of 5, or of 2 but then whole).
+            1 => format!("{digits}0001e{}", exp - 4),
+            _ => format!("{}4999e{}", &digits[..digits.len() - 1], exp - 3),
+        }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(5_000))]
+
+    #[test]
+    fn parse_agrees_with_std_on_hard_inputs(text in prop_oneof![
+        near_halfway(),
+        // Long mantissas, some far longer than any float needs.
+        "[0-9]{1,40}\\.[0-9]{0,40}[eE]-?[0-9]{1,3}",
+        "0\\.0{300,330}[1-9][0-9]{0,20}",
+        "[1-9][0-9]{700,900}(\\.[0-9]{0,100})?(e-[0-9]{3})?",
+        // Extreme exponents.
+        "-?[0-9]{1,3}(\\.[0-9]{1,20})?[eE][+-]?(3[0-3][0-9]|29[0-9]|[0-9]{4,12})",
+    ]) {
+        let expected = text.parse::<f64>().ok().map(f64::to_bits);
+        prop_assert_eq!(parse(&text).map(f64::to_bits), expected, "{}", text);
+    }
+
+    #[test]
+    fn every_float_reads_back_from_its_shortest_and_longest_forms(bits in any::<u64>()) {
+        let x = f64::from_bits(bits);
+        prop_assume!(x.is_finite());
+        for text in [format!("{x:?}"), format!("{x:e}"), format!("{x:.17e}"), format!("{x:.40e}")] {
+            prop_assert_eq!(parse(&text).map(f64::to_bits), Some(bits), "{}", text);
+        }
+    }
+}
