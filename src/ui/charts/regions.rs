@@ -68,6 +68,8 @@ pub fn RegionChart(
             .is_some()
     };
     let continent_names = continents(factors);
+    // A memo like `<Show>`'s: the continent filter is rebuilt only when it appears.
+    let zones = Memo::new(move |_| scope.get() == Scope::Zones);
 
     view! {
         <ChartFigure
@@ -105,25 +107,31 @@ pub fn RegionChart(
                     <option value="zones">"grid zones (same facility)"</option>
                 </select>
             </label>
-            <Show when=move || scope.get() == Scope::Zones>
-                <label>
-                    "Continent "
-                    <select
-                        prop:value=move || continent.get()
-                        on:change=move |ev| set_continent.set(event_target_value(&ev))
-                    >
-                        <option value="">"all"</option>
-                        {continent_names
-                            .clone()
-                            .into_iter()
-                            .map(|c| {
-                                let name = continent_name(&c).to_string();
-                                view! { <option value=c>{name}</option> }
-                            })
-                            .collect_view()}
-                    </select>
-                </label>
-            </Show>
+            {move || {
+                zones
+                    .get()
+                    .then(|| {
+                        view! {
+                            <label>
+                                "Continent "
+                                <select
+                                    prop:value=move || continent.get()
+                                    on:change=move |ev| set_continent.set(event_target_value(&ev))
+                                >
+                                    <option value="">"all"</option>
+                                    {continent_names
+                                        .clone()
+                                        .into_iter()
+                                        .map(|c| {
+                                            let name = continent_name(&c).to_string();
+                                            view! { <option value=c>{name}</option> }
+                                        })
+                                        .collect_view()}
+                                </select>
+                            </label>
+                        }
+                    })
+            }}
             <label>
                 "Filter "
                 <input
