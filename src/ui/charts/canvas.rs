@@ -11,7 +11,7 @@
 //! first `ctx.font` assignment would then force a style recalculation of the whole page.
 
 use super::env::{log_error, now_ms, use_near_viewport, use_width};
-use super::kinds::{theme_for, unique_order, ChartData};
+use super::kinds::{theme_for, unique_order, ChartView};
 use emissions_core::charts::Row;
 use leptos::prelude::*;
 
@@ -33,11 +33,9 @@ const TIP_W: f64 = 240.0;
 #[component]
 pub fn ChartCanvas(
     /// The chart's input.
-    #[prop(into)]
-    data: Signal<ChartData>,
+    data: Memo<ChartView>,
     /// Whether the page is dark.
-    #[prop(into)]
-    dark: Signal<bool>,
+    dark: ReadSignal<bool>,
     /// Called with the item index on click / Enter.
     #[prop(default = None)]
     on_select: Option<Callback<usize>>,
@@ -67,7 +65,8 @@ pub fn ChartCanvas(
         }
         let theme = theme_for(dark.get(), d);
         let t0 = now_ms();
-        data.with(|chart| {
+        data.with(|v| {
+            let chart = &v.chart;
             let h = chart.css_height(w, &theme);
             // Resize only when the size changed: assigning a canvas's size, even the same one,
             // reallocates its bitmap and invalidates layout (the chart repaints its background).
@@ -88,14 +87,7 @@ pub fn ChartCanvas(
         let _ = js_sys::Reflect::set(&el, &"mlcalcDrawnAt".into(), &t1.into());
     });
 
-    let geometry = move || {
-        let w = width.get_untracked().floor();
-        let theme = theme_for(dark.get_untracked(), 1.0);
-        data.with_untracked(|c| {
-            let h = c.css_height(w, &theme);
-            (w, c.rows(w, h, &theme))
-        })
-    };
+    let geometry = move || geometry(data, width, dark);
     let row_of = |rows: &[Row], i: usize| rows.iter().find(|r| r.index == i).cloned();
 
     let on_move = move |ev: web_sys::PointerEvent| {
@@ -185,7 +177,7 @@ pub fn ChartCanvas(
     let lines = move || {
         active
             .get()
-            .map(|a| data.with(|c| c.tooltip(a.index)))
+            .map(|a| data.with(|v| v.chart.tooltip(a.index)))
             .unwrap_or_default()
     };
     // Positions go through CSSOM properties (`style:left=`), never a `style` attribute: the
@@ -215,7 +207,10 @@ pub fn ChartCanvas(
     } else {
         " Arrow keys move between rows.".to_string()
     };
-    let alt = move || format!("{}{hint}", data.with(|c| c.alt_text()));
+    let alt = move || format!("{}{hint}", data.with(|v| v.chart.alt_text()));
+    // Shown flags as memos (like `<Show>`), so the boxes are rebuilt only when they appear.
+    let focus_on = Memo::new(move |_| focus_box().is_some());
+    let tip_on = Memo::new(move |_| active.get().is_some());
 
     view! {
         <div class=format!("chart-frame {frame_class}") node_ref=frame>
@@ -235,29 +230,63 @@ pub fn ChartCanvas(
                 on:keydown=on_key
                 on:blur=move |_| set_active.set(None)
             ></canvas>
-            <Show when=move || focus_box().is_some()>
-                <div
-                    class="chart-focus"
-                    aria-hidden="true"
-                    style:top=move || focus_box().map(|b| b.0).unwrap_or_default()
-                    style:height=move || focus_box().map(|b| b.1).unwrap_or_default()
-                ></div>
-            </Show>
-            <Show when=move || active.get().is_some()>
-                <div
-                    class="chart-tooltip"
-                    role="tooltip"
-                    style:left=move || tip_pos().map(|p| p.0).unwrap_or_default()
-                    style:top=move || tip_pos().map(|p| p.1).unwrap_or_default()
-                >
-                    <For each=move || lines().into_iter().enumerate() key=|(k, l)| (*k, l.clone()) let((k, line))>
-                        <div class:chart-tooltip-head=k == 0>{line}</div>
-                    </For>
-                </div>
-            </Show>
+            {move || {
+                focus_on
+                    .get()
+                    .then(|| {
+                        view! {
+                            <div
+                                class="chart-focus"
+                                aria-hidden="true"
+                                style:top=move || focus_box().map(|b| b.0).unwrap_or_default()
+                                style:height=move || focus_box().map(|b| b.1).unwrap_or_default()
+                            ></div>
+                        }
+                    })
+            }}
+            {move || {
+                tip_on
+                    .get()
+                    .then(|| {
+                        view! {
+                            <div
+                                class="chart-tooltip"
+                                role="tooltip"
+                                style:left=move || tip_pos().map(|p| p.0).unwrap_or_default()
+                                style:top=move || tip_pos().map(|p| p.1).unwrap_or_default()
+                            >
+                                {move || {
+                                    lines()
+                                        .into_iter()
+                                        .enumerate()
+                                        .map(|(k, line)| {
+                                            view! { <div class:chart-tooltip-head=k == 0>{line}</div> }
+                                        })
+                                        .collect_view()
+                                }}
+                            </div>
+                        }
+                    })
+            }}
             <p class="visually-hidden" aria-live="polite">{announce}</p>
         </div>
     }
+}
+
+/// The chart's width (CSS px, whole) and hit rows at the current size, read untracked (for
+/// event handlers). One function rather than a closure inlined into every handler.
+#[inline(never)]
+fn geometry(
+    data: Memo<ChartView>,
+    width: ReadSignal<f64>,
+    dark: ReadSignal<bool>,
+) -> (f64, Vec<Row>) {
+    let w = width.get_untracked().floor();
+    let theme = theme_for(dark.get_untracked(), 1.0);
+    data.with_untracked(|v| {
+        let h = v.chart.css_height(w, &theme);
+        (w, v.chart.rows(w, h, &theme))
+    })
 }
 
 /// A CSS length in whole pixels (`"12px"`).

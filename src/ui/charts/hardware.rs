@@ -2,8 +2,8 @@
 //! (keeping the device count).
 
 use super::data::{hardware_view, HW_TOP_N};
-use super::figure::ChartFigure;
-use super::kinds::ChartData;
+use super::figure::{ChartFigure, ShowAll};
+use super::kinds::{ChartData, ChartView, Target};
 use crate::ui::state::CalcState;
 use emissions_core::model::ComputeInput;
 use leptos::prelude::*;
@@ -12,34 +12,34 @@ use leptos::prelude::*;
 #[component]
 pub fn HardwareChart(
     /// Whether the page is dark.
-    #[prop(into)]
-    dark: Signal<bool>,
+    dark: ReadSignal<bool>,
 ) -> impl IntoView {
     let state = expect_context::<CalcState>();
-    let (show_all, set_show_all) = signal(false);
-    let view_data = Memo::new(move |_| {
+    let show_all = RwSignal::new(false);
+    let data = Memo::new(move |_| {
         let all = show_all.get();
-        state
+        let (v, basis) = state
             .alternatives
-            .with(|a| a.as_ref().map(|a| hardware_view(a, all)))
-            .unwrap_or_default()
-    });
-    let chart = Memo::new(move |_| view_data.with(|v| ChartData::Hardware(v.chart.clone())));
-    let total = Memo::new(move |_| view_data.with(|v| v.total));
-    let note = Signal::derive(move || {
-        let basis = state
-            .alternatives
-            .with(|a| a.as_ref().map(|a| a.hardware_basis.to_string()))
+            .with(|a| {
+                a.as_ref()
+                    .map(|a| (hardware_view(a, all), a.hardware_basis.to_string()))
+            })
             .unwrap_or_default();
-        let n = total.get();
-        if !show_all.get() && n > HW_TOP_N {
+        let n = v.total;
+        let note = if !all && n > HW_TOP_N {
             format!("Lowest {HW_TOP_N} of {n} shown; your device is always included. {basis}")
         } else {
             basis
+        };
+        ChartView {
+            chart: ChartData::Hardware(v.chart),
+            note,
+            total: n,
+            targets: v.ids.into_iter().map(Target::Device).collect(),
         }
     });
     let select = Callback::new(move |i: usize| {
-        let Some(id) = view_data.with_untracked(|v| v.ids.get(i).cloned()) else {
+        let Some(Target::Device(id)) = data.with_untracked(|v| v.targets.get(i).cloned()) else {
             return;
         };
         let devices = state
@@ -53,28 +53,17 @@ pub fn HardwareChart(
         <ChartFigure
             testid="chart-hardware"
             caption="This job on each accelerator: emissions, energy and wall time"
-            note
-            data=chart
+            data
             dark
             on_select=select
             select_hint="use this accelerator"
             frame_class="chart-scroll"
-        >
-            <button
-                type="button"
-                data-testid="hardware-show-all"
-                aria-pressed=move || show_all.get().to_string()
-                disabled=move || total.get() <= HW_TOP_N
-                on:click=move |_| set_show_all.update(|s| *s = !*s)
-            >
-                {move || {
-                    if show_all.get() {
-                        format!("Show lowest {HW_TOP_N}")
-                    } else {
-                        format!("Show all {}", total.get())
-                    }
-                }}
-            </button>
-        </ChartFigure>
+            show_all=ShowAll {
+                testid: "hardware-show-all",
+                top_n: HW_TOP_N,
+                word: "lowest",
+                on: show_all,
+            }
+        />
     }
 }

@@ -7,6 +7,7 @@ use emissions_core::charts::layout::sorted_finite;
 use emissions_core::charts::region_bars::RegionBars;
 use emissions_core::charts::tornado::Tornado;
 use emissions_core::charts::{hardware_bars, region_bars, tornado, Row, Theme};
+use emissions_core::model::LocationInput;
 use plotters::drawing::IntoDrawingArea;
 use web_sys::HtmlCanvasElement;
 
@@ -31,12 +32,39 @@ impl Default for ChartData {
     }
 }
 
+/// What selecting a chart item switches the job to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// A region or grid zone.
+    Location(LocationInput),
+    /// An accelerator id (the device count is kept).
+    Device(String),
+}
+
+/// One chart's memoised input plus what the glue around it shows: a note under the caption, the
+/// "show all" count and, per item, what selecting it does.
+///
+/// Design note: every chart is one `Memo<ChartView>`, so the memo, effect and guard code is
+/// compiled for one type instead of one per chart and per derived value.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ChartView {
+    /// The chart.
+    pub chart: ChartData,
+    /// Note under the caption; empty for none.
+    pub note: String,
+    /// Items matching the query before the top-N cut.
+    pub total: usize,
+    /// `targets[i]` is selected by item `i`.
+    pub targets: Vec<Target>,
+}
+
 fn backend(canvas: HtmlCanvasElement) -> Result<FastCanvas, String> {
     FastCanvas::new(canvas).ok_or_else(|| "no 2d context".to_string())
 }
 
 impl ChartData {
     /// Draws the chart into `canvas`, whose pixel size is already set.
+    #[inline(never)]
     pub fn draw_on(&self, canvas: HtmlCanvasElement, theme: &Theme) -> Result<(), String> {
         let area = backend(canvas)?.into_drawing_area();
         match self {
@@ -48,6 +76,7 @@ impl ChartData {
     }
 
     /// Height in CSS pixels the chart needs at `width`.
+    #[inline(never)]
     pub fn css_height(&self, width: f64, theme: &Theme) -> f64 {
         f64::from(match self {
             ChartData::Regions(d) => region_bars::required_height(d, width, theme),
@@ -57,6 +86,7 @@ impl ChartData {
     }
 
     /// The hit rows (item index and box) at this size, for pointer and keyboard.
+    #[inline(never)]
     pub fn rows(&self, width: f64, height: f64, theme: &Theme) -> Vec<Row> {
         match self {
             ChartData::Regions(d) => region_bars::layout(d, width, height, theme).rows,
@@ -66,6 +96,7 @@ impl ChartData {
     }
 
     /// Tooltip lines of item `i`.
+    #[inline(never)]
     pub fn tooltip(&self, i: usize) -> Vec<String> {
         match self {
             ChartData::Regions(d) => region_bars::tooltip_lines(d, i),
@@ -75,6 +106,7 @@ impl ChartData {
     }
 
     /// The text alternative (the canvas's accessible name).
+    #[inline(never)]
     pub fn alt_text(&self) -> String {
         match self {
             ChartData::Regions(d) => region_bars::text_alternative(d),
@@ -84,6 +116,7 @@ impl ChartData {
     }
 
     /// The same numbers as a table: a header row, then one row per item in input order.
+    #[inline(never)]
     pub fn table(&self) -> Vec<Vec<String>> {
         match self {
             ChartData::Regions(d) => region_bars::table_rows(d),
@@ -93,6 +126,7 @@ impl ChartData {
     }
 
     /// Item indices in the order the chart shows them (the table follows it).
+    #[inline(never)]
     pub fn table_order(&self) -> Vec<usize> {
         match self {
             ChartData::Regions(d) => sorted_finite(d.bars.iter().map(|b| b.value)),

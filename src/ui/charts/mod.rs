@@ -18,7 +18,7 @@ use crate::ui::state::{factors, CalcState};
 use data::tornado_view;
 use figure::ChartFigure;
 use hardware::HardwareChart;
-use kinds::ChartData;
+use kinds::{ChartData, ChartView};
 use leptos::prelude::*;
 use regions::RegionChart;
 
@@ -32,12 +32,13 @@ pub fn Comparisons() -> impl IntoView {
     };
     let dark = env::use_dark_theme();
 
-    let tornado = Memo::new(move |_| {
-        state
+    let tornado = Memo::new(move |_| ChartView {
+        chart: state
             .outcome
             .with(|o| o.estimate.as_ref().map(|e| tornado_view(e)))
             .map(ChartData::Tornado)
-            .unwrap_or_default()
+            .unwrap_or_default(),
+        ..ChartView::default()
     });
     view! {
         <section class="comparisons" aria-labelledby="compare-heading">

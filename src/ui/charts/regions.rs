@@ -1,9 +1,9 @@
 //! The region chart with its controls: scope (this provider / all providers / grid zones), a
 //! continent filter for zones, a text filter and the "show all" toggle.
 
-use super::data::{continent_name, continents, region_view, RegionQuery, RegionView, Scope, TOP_N};
-use super::figure::ChartFigure;
-use super::kinds::ChartData;
+use super::data::{continent_name, continents, region_view, RegionQuery, Scope, TOP_N};
+use super::figure::{ChartFigure, ShowAll};
+use super::kinds::{ChartData, ChartView, Target};
 use crate::ui::state::CalcState;
 use emissions_core::model::{Factors, LocationInput};
 use leptos::prelude::*;
@@ -23,33 +23,41 @@ pub fn RegionChart(
     /// The bundled dataset index (for labels, countries and continents).
     factors: &'static Factors,
     /// Whether the page is dark.
-    #[prop(into)]
-    dark: Signal<bool>,
+    dark: ReadSignal<bool>,
 ) -> impl IntoView {
     let state = expect_context::<CalcState>();
     let start = state.inputs.with_untracked(|i| initial_scope(&i.location));
     let (scope, set_scope) = signal(start);
     let (continent, set_continent) = signal(String::new());
     let (filter, set_filter) = signal(String::new());
-    let (show_all, set_show_all) = signal(false);
+    let show_all = RwSignal::new(false);
 
-    let view_data = Memo::new(move |_| {
+    let data = Memo::new(move |_| {
         let q = RegionQuery {
             scope: scope.get(),
             continent: continent.get(),
             filter: filter.get(),
             show_all: show_all.get(),
         };
-        state
+        let v = state
             .alternatives
             .with(|a| a.as_ref().map(|a| region_view(a, factors, &q)))
-            .unwrap_or_default()
+            .unwrap_or_default();
+        let n = v.total;
+        let note = if !q.show_all && n > TOP_N {
+            format!("Cleanest {TOP_N} of {n} shown; your choice is always included.")
+        } else {
+            format!("{n} shown.")
+        };
+        ChartView {
+            chart: ChartData::Regions(v.chart),
+            note,
+            total: n,
+            targets: v.targets.into_iter().map(Target::Location).collect(),
+        }
     });
-    let chart =
-        Memo::new(move |_| view_data.with(|v: &RegionView| ChartData::Regions(v.chart.clone())));
-    let total = Memo::new(move |_| view_data.with(|v| v.total));
     let select = Callback::new(move |i: usize| {
-        if let Some(target) = view_data.with_untracked(|v| v.targets.get(i).cloned()) {
+        if let Some(Target::Location(target)) = data.with_untracked(|v| v.targets.get(i).cloned()) {
             state.edit(|inputs| inputs.location = target);
         }
     });
@@ -60,25 +68,24 @@ pub fn RegionChart(
             .is_some()
     };
     let continent_names = continents(factors);
-    let note = Signal::derive(move || {
-        let n = total.get();
-        if !show_all.get() && n > TOP_N {
-            format!("Cleanest {TOP_N} of {n} shown; your choice is always included.")
-        } else {
-            format!("{n} shown.")
-        }
-    });
+    // A memo like `<Show>`'s: the continent filter is rebuilt only when it appears.
+    let zones = Memo::new(move |_| scope.get() == Scope::Zones);
 
     view! {
         <ChartFigure
             testid="chart-regions"
             caption="This job's emissions in each region or grid zone, cleanest first"
-            note
-            data=chart
+            data
             dark
             on_select=select
             select_hint="use this location"
             frame_class="chart-scroll"
+            show_all=ShowAll {
+                testid: "region-show-all",
+                top_n: TOP_N,
+                word: "cleanest",
+                on: show_all,
+            }
         >
             <label>
                 "Compare "
@@ -100,25 +107,31 @@ pub fn RegionChart(
                     <option value="zones">"grid zones (same facility)"</option>
                 </select>
             </label>
-            <Show when=move || scope.get() == Scope::Zones>
-                <label>
-                    "Continent "
-                    <select
-                        prop:value=move || continent.get()
-                        on:change=move |ev| set_continent.set(event_target_value(&ev))
-                    >
-                        <option value="">"all"</option>
-                        {continent_names
-                            .clone()
-                            .into_iter()
-                            .map(|c| {
-                                let name = continent_name(&c).to_string();
-                                view! { <option value=c>{name}</option> }
-                            })
-                            .collect_view()}
-                    </select>
-                </label>
-            </Show>
+            {move || {
+                zones
+                    .get()
+                    .then(|| {
+                        view! {
+                            <label>
+                                "Continent "
+                                <select
+                                    prop:value=move || continent.get()
+                                    on:change=move |ev| set_continent.set(event_target_value(&ev))
+                                >
+                                    <option value="">"all"</option>
+                                    {continent_names
+                                        .clone()
+                                        .into_iter()
+                                        .map(|c| {
+                                            let name = continent_name(&c).to_string();
+                                            view! { <option value=c>{name}</option> }
+                                        })
+                                        .collect_view()}
+                                </select>
+                            </label>
+                        }
+                    })
+            }}
             <label>
                 "Filter "
                 <input
@@ -129,21 +142,6 @@ pub fn RegionChart(
                     on:input=move |ev| set_filter.set(event_target_value(&ev))
                 />
             </label>
-            <button
-                type="button"
-                data-testid="region-show-all"
-                aria-pressed=move || show_all.get().to_string()
-                disabled=move || total.get() <= TOP_N
-                on:click=move |_| set_show_all.update(|s| *s = !*s)
-            >
-                {move || {
-                    if show_all.get() {
-                        format!("Show cleanest {TOP_N}")
-                    } else {
-                        format!("Show all {}", total.get())
-                    }
-                }}
-            </button>
         </ChartFigure>
     }
 }

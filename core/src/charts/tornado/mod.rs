@@ -13,7 +13,7 @@ mod text;
 pub use text::{table_rows, text_alternative, tooltip_lines};
 
 use super::format::{format_mass_kg, text_width, truncate_to_width};
-use super::layout::{fit_rows, hit_rows, Row, Scale, PAD, ROW_PREF};
+use super::layout::{fit_rows, hit_rows, sorted_finite, Row, Scale, PAD, ROW_PREF};
 use super::paint::{Align, Painter};
 use super::{css_size, Area, ChartResult, Theme};
 use plotters::backend::DrawingBackend;
@@ -53,15 +53,15 @@ pub struct Tornado {
 
 /// Indices of the drawable items, largest swing first (stable for ties).
 pub fn sorted(data: &Tornado) -> Vec<usize> {
-    let mut idx: Vec<(usize, f64)> = data
-        .items
-        .iter()
-        .enumerate()
-        .filter(|(_, it)| it.low.is_finite() && it.high.is_finite())
-        .map(|(i, it)| (i, it.swing()))
-        .collect();
-    crate::order::sort_by(&mut idx, |a, b| b.1.total_cmp(&a.1));
-    idx.into_iter().map(|(i, _)| i).collect()
+    // Ascending by −swing is descending by swing (stable); NaN keys (a non-finite case) are
+    // left out. The same sort as the bar charts, so no extra sort is compiled for this chart.
+    sorted_finite(data.items.iter().map(|it| {
+        if it.low.is_finite() && it.high.is_finite() {
+            -it.swing()
+        } else {
+            f64::NAN
+        }
+    }))
 }
 
 /// The computed geometry of one drawing, in CSS pixels.
