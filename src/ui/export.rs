@@ -5,7 +5,7 @@ mod browser;
 mod import;
 mod view;
 
-pub use browser::{copy_text, download_text, read_picked_file};
+pub use browser::{copy_text, download_text, read_picked_file, when_settled};
 pub use view::{ExportView, Format};
 
 use crate::ui::state::{factors, CalcState};
