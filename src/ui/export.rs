@@ -28,8 +28,8 @@ pub fn ExportPanel() -> impl IntoView {
                 (Some(job), Some(estimate), false) => vec![ExportItem::new(
                     "Current job",
                     state.inputs.get(),
-                    (**job).clone(),
-                    (**estimate).clone(),
+                    job.clone(),
+                    estimate.clone(),
                     factors,
                 )],
                 _ => Vec::new(),
