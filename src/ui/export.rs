@@ -18,8 +18,10 @@ use leptos::prelude::*;
 pub fn ExportPanel() -> impl IntoView {
     let state = expect_context::<CalcState>();
     // Exports need the inputs that produced the estimate: while the form is invalid (stale
-    // estimate) there are none, so nothing is offered rather than a mismatched JSON.
-    let items = Memo::new(move |_| {
+    // estimate) there are none, so nothing is offered rather than a mismatched JSON. Derived
+    // rather than memoised: it only changes with the outcome (itself a memo), and the export
+    // text downstream is a memo, so no update reaches the page twice.
+    let items = Signal::derive(move || {
         let Ok(factors) = factors() else {
             return Vec::new();
         };
