@@ -5,7 +5,7 @@ mod browser;
 mod import;
 mod view;
 
-pub use browser::{copy_text, download_text, read_picked_file};
+pub use browser::{copy_text, download_text, read_picked_file, when_settled};
 pub use view::{ExportView, Format};
 
 use crate::ui::state::{factors, CalcState};
@@ -18,8 +18,10 @@ use leptos::prelude::*;
 pub fn ExportPanel() -> impl IntoView {
     let state = expect_context::<CalcState>();
     // Exports need the inputs that produced the estimate: while the form is invalid (stale
-    // estimate) there are none, so nothing is offered rather than a mismatched JSON.
-    let items = Memo::new(move |_| {
+    // estimate) there are none, so nothing is offered rather than a mismatched JSON. Derived
+    // rather than memoised: it only changes with the outcome (itself a memo), and the export
+    // text downstream is a memo, so no update reaches the page twice.
+    let items = Signal::derive(move || {
         let Ok(factors) = factors() else {
             return Vec::new();
         };
@@ -28,8 +30,8 @@ pub fn ExportPanel() -> impl IntoView {
                 (Some(job), Some(estimate), false) => vec![ExportItem::new(
                     "Current job",
                     state.inputs.get(),
-                    (**job).clone(),
-                    (**estimate).clone(),
+                    job.clone(),
+                    estimate.clone(),
                     factors,
                 )],
                 _ => Vec::new(),

@@ -38,7 +38,13 @@ struct Doc<'a> {
 
 /// The export document, pretty-printed. `total` is present when there are several jobs.
 pub fn json(ctx: &ExportContext) -> String {
-    let doc = Doc {
+    serde_json::to_string(&doc(ctx))
+        .map(|compact| pretty(&compact))
+        .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+}
+
+fn doc(ctx: &ExportContext) -> Doc<'_> {
+    Doc {
         format: EXPORT_FORMAT,
         format_version: EXPORT_FORMAT_VERSION,
         tool: Tool {
@@ -58,8 +64,70 @@ pub fn json(ctx: &ExportContext) -> String {
             })
             .collect(),
         total: (ctx.items.len() > 1).then(|| ctx.totals()),
-    };
-    serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    }
+}
+
+/// Indents compact JSON exactly as `serde_json::to_string_pretty` does: two spaces per level,
+/// `": "` after keys, empty `{}` and `[]` kept on one line.
+///
+/// Why not `to_string_pretty`: a second formatter means a second copy of every `Serialize` impl
+/// in the WebAssembly (the saved jobs and the draft are written compact); re-indenting the
+/// compact text gives the same bytes.
+fn pretty(compact: &str) -> String {
+    fn newline(out: &mut Vec<u8>, depth: usize) {
+        out.push(b'\n');
+        out.resize(out.len() + 2 * depth, b' ');
+    }
+    let bytes = compact.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() * 2);
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        i += 1;
+        if in_string {
+            out.push(b);
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => {
+                in_string = true;
+                out.push(b);
+            }
+            b'{' | b'[' => {
+                out.push(b);
+                match bytes.get(i) {
+                    Some(&close @ (b'}' | b']')) => {
+                        out.push(close);
+                        i += 1;
+                    }
+                    _ => {
+                        depth += 1;
+                        newline(&mut out, depth);
+                    }
+                }
+            }
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(b);
+            }
+            b',' => {
+                out.push(b);
+                newline(&mut out, depth);
+            }
+            b':' => out.extend_from_slice(b": "),
+            _ => out.push(b),
+        }
+    }
+    // Only ASCII was inserted, between whole characters: still UTF-8.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Why a JSON text could not be imported.
@@ -154,4 +222,56 @@ pub fn import_json(text: &str) -> Result<Inputs, ImportError> {
         .next()
         .map(|(_, inputs)| inputs)
         .ok_or(ImportError::NoJobs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{doc, pretty};
+    use crate::dataset::bundled;
+    use crate::export::{ExportContext, ExportItem, TrainingType};
+    use crate::model::{DurationInput, Factors, Inputs, LocationInput};
+
+    /// The export documents of one job and of a comparison: `json` writes what
+    /// `serde_json::to_string_pretty` would.
+    #[test]
+    fn export_is_serde_json_pretty() {
+        let factors = Factors::new(bundled().expect("bundled dataset"));
+        let b = Inputs {
+            duration: DurationInput::Hours { hours: 7.5 },
+            location: LocationInput::Zone {
+                zone: "FR".into(),
+                data_centre: Default::default(),
+            },
+            ..Inputs::default()
+        };
+        let items: Vec<ExportItem> = [("One \"job\", {a}: [b]", Inputs::default()), ("B", b)]
+            .iter()
+            .map(|(name, inputs)| ExportItem::from_inputs(name, inputs, &factors).expect("valid"))
+            .collect();
+        for n in 1..=2 {
+            let ctx = ExportContext::new(items[..n].to_vec(), TrainingType::Other);
+            let expected = serde_json::to_string_pretty(&doc(&ctx)).expect("pretty");
+            assert_eq!(super::super::json(&ctx), expected);
+        }
+    }
+
+    /// Re-indented compact text is byte for byte what `serde_json::to_string_pretty` writes.
+    #[test]
+    fn pretty_matches_serde_json() {
+        let docs = [
+            r#"{"a":1,"b":[1,2,{"c":null}],"d":{},"e":[],"f":{"g":[[]],"h":[{}]}}"#,
+            r#"["x",{"k\"ey":"v,a:l{u}e[]","n":-1.5e-7},true,false,null,[[1],[2,3]]]"#,
+            r#"{"s":"back\\slash\\","t":"quote\"","u":"é ü ✓ \u0001","v":0.1}"#,
+            r#"[]"#,
+            r#"{}"#,
+            r#""plain""#,
+            r#"42"#,
+        ];
+        for doc in docs {
+            let value: serde_json::Value = serde_json::from_str(doc).expect("test JSON");
+            let compact = serde_json::to_string(&value).expect("compact");
+            let expected = serde_json::to_string_pretty(&value).expect("pretty");
+            assert_eq!(pretty(&compact), expected, "{doc}");
+        }
+    }
 }

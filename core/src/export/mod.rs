@@ -27,6 +27,7 @@ use crate::model::trace::num;
 use crate::model::{estimate, validate, Estimate, Factors, InputError, Inputs, Interval, Job};
 use crate::units::{DeviceHours, KgCo2e, Kwh};
 use serde::Serialize;
+use std::sync::Arc;
 
 /// The tool's name as cited.
 pub const TOOL_NAME: &str = "ML Emissions Calculator";
@@ -74,10 +75,10 @@ pub struct ExportItem {
     pub name: String,
     /// The raw inputs (what the JSON export re-imports).
     pub inputs: Inputs,
-    /// The validated job.
-    pub job: Job,
-    /// Its estimate.
-    pub estimate: Estimate,
+    /// The validated job (shared with the page's outcome: never deep-copied).
+    pub job: Arc<Job>,
+    /// Its estimate (shared likewise).
+    pub estimate: Arc<Estimate>,
     /// Display name of the cloud provider, e.g. "Amazon Web Services" (cloud regions only).
     pub provider_name: Option<String>,
 }
@@ -87,8 +88,8 @@ impl ExportItem {
     pub fn new(
         name: &str,
         inputs: Inputs,
-        job: Job,
-        estimate: Estimate,
+        job: Arc<Job>,
+        estimate: Arc<Estimate>,
         factors: &Factors,
     ) -> Self {
         let provider_name = match &job.site.place {
@@ -112,7 +113,13 @@ impl ExportItem {
     ) -> Result<Self, Vec<InputError>> {
         let job = validate(inputs, factors)?;
         let result = estimate(&job, factors);
-        Ok(ExportItem::new(name, inputs.clone(), job, result, factors))
+        Ok(ExportItem::new(
+            name,
+            inputs.clone(),
+            Arc::new(job),
+            Arc::new(result),
+            factors,
+        ))
     }
 
     /// "8 x NVIDIA A100 SXM4 80GB" (the model card's `hardware_used` form).

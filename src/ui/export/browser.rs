@@ -10,9 +10,23 @@ fn message(e: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".to_string())
 }
 
+/// Calls `done` with the outcome of `promise` once it settles.
+///
+/// Why one helper taking a boxed callback: every distinct `async` block spawned is a distinct
+/// task type with its own polling code in the WebAssembly; all waits on a promise share this one.
+pub fn when_settled(promise: js_sys::Promise, done: Box<dyn FnOnce(Result<JsValue, JsValue>)>) {
+    leptos::task::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await);
+    });
+}
+
 /// Copies `text` with the asynchronous Clipboard API, then calls `done` with the outcome.
 /// Fails (without throwing) when the API is missing, e.g. on plain-HTTP origins.
 pub fn copy_text(text: String, done: impl FnOnce(Result<(), String>) + 'static) {
+    copy_text_boxed(text, Box::new(done));
+}
+
+fn copy_text_boxed(text: String, done: Box<dyn FnOnce(Result<(), String>)>) {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
         return done(Err("no window".into()));
     };
@@ -23,10 +37,10 @@ pub fn copy_text(text: String, done: impl FnOnce(Result<(), String>) + 'static) 
         return done(Err("the clipboard is not available here".into()));
     }
     let promise = navigator.clipboard().write_text(&text);
-    leptos::task::spawn_local(async move {
-        let result = wasm_bindgen_futures::JsFuture::from(promise).await;
-        done(result.map(|_| ()).map_err(|e| message(&e)));
-    });
+    when_settled(
+        promise,
+        Box::new(move |result| done(result.map(|_| ()).map_err(|e| message(&e)))),
+    );
 }
 
 /// Offers `text` as a file download named `filename`.
@@ -68,19 +82,27 @@ pub fn read_picked_file(
     input: &web_sys::HtmlInputElement,
     done: impl FnOnce(Result<String, String>) + 'static,
 ) {
+    read_picked_file_boxed(input, Box::new(done));
+}
+
+fn read_picked_file_boxed(
+    input: &web_sys::HtmlInputElement,
+    done: Box<dyn FnOnce(Result<String, String>)>,
+) {
     let Some(file) = input.files().and_then(|files| files.get(0)) else {
         return;
     };
-    let promise = file.text();
-    leptos::task::spawn_local(async move {
-        let result = wasm_bindgen_futures::JsFuture::from(promise).await;
-        done(match result {
-            Ok(v) => v
-                .as_string()
-                .ok_or_else(|| "the file is not text".to_string()),
-            Err(e) => Err(message(&e)),
-        });
-    });
+    when_settled(
+        file.text(),
+        Box::new(move |result| {
+            done(match result {
+                Ok(v) => v
+                    .as_string()
+                    .ok_or_else(|| "the file is not text".to_string()),
+                Err(e) => Err(message(&e)),
+            })
+        }),
+    );
 }
 
 /// The page's address without query or fragment (for the BibTeX `url`).

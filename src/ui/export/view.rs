@@ -85,6 +85,50 @@ impl Format {
     }
 }
 
+/// `(value, label)` of every format's `<option>`, in menu order.
+fn format_choices() -> Vec<(&'static str, &'static str)> {
+    Format::ALL
+        .into_iter()
+        .map(|f| (f.key(), f.label()))
+        .collect()
+}
+
+/// `(value, label)` of every training type's `<option>`.
+fn training_choices() -> Vec<(&'static str, &'static str)> {
+    TrainingType::ALL
+        .into_iter()
+        .map(|t| (t.as_str(), t.as_str()))
+        .collect()
+}
+
+/// The `<option>`s of `choices`, the one at index `current` selected. Both selects of the box
+/// use this one function (and hold their choice as an index), so their views share one type.
+fn options(
+    choices: Vec<(&'static str, &'static str)>,
+    current: ReadSignal<usize>,
+) -> impl IntoView {
+    choices
+        .into_iter()
+        .enumerate()
+        .map(move |(i, (value, label))| {
+            view! { <option value=value selected=move || current.get() == i>{label}</option> }
+        })
+        .collect_view()
+}
+
+/// A `change` handler that sets `set` to the index of the chosen value in `choices`.
+fn pick(
+    choices: Vec<(&'static str, &'static str)>,
+    set: WriteSignal<usize>,
+) -> impl Fn(leptos::ev::Event) + 'static {
+    move |ev| {
+        let v = event_target_value(&ev);
+        if let Some(i) = choices.iter().position(|(value, _)| *value == v) {
+            set.set(i);
+        }
+    }
+}
+
 /// The export box for `items` (empty = nothing to export). `id` prefixes element ids and test
 /// ids; `stem` names downloaded files.
 #[component]
@@ -97,8 +141,15 @@ pub fn ExportView(
     /// Downloaded file name without extension.
     stem: &'static str,
 ) -> impl IntoView {
-    let (format, set_format) = signal(Format::Latex);
-    let (training, set_training) = signal(TrainingType::PreTraining);
+    // Indexes into `Format::ALL` and `TrainingType::ALL` (LaTeX and pre-training first).
+    let (format, set_format) = signal(0usize);
+    let (training, set_training) = signal(0usize);
+    let chosen = move || {
+        Format::ALL
+            .get(format.get())
+            .copied()
+            .unwrap_or(Format::Latex)
+    };
     let (status, set_status) = signal(None::<String>);
     let area = NodeRef::<Textarea>::new();
     let text = Memo::new(move |_| {
@@ -106,9 +157,13 @@ pub fn ExportView(
             if items.is_empty() {
                 return String::new();
             }
-            let mut ctx = ExportContext::new(items.clone(), training.get());
+            let training = TrainingType::ALL
+                .get(training.get())
+                .copied()
+                .unwrap_or_default();
+            let mut ctx = ExportContext::new(items.clone(), training);
             ctx.tool_url = page_url();
-            format.get().render(&ctx)
+            chosen().render(&ctx)
         })
     });
     let copy = move |_| {
@@ -128,7 +183,7 @@ pub fn ExportView(
         });
     };
     let download = move |_| {
-        let (ext, mime) = format.get_untracked().file();
+        let (ext, mime) = chosen().file();
         let name = format!("{stem}.{ext}");
         set_status.set(Some(
             match download_text(&name, mime, &text.get_untracked()) {
@@ -137,41 +192,20 @@ pub fn ExportView(
             },
         ));
     };
+    let empty = move || text.with(String::is_empty);
     let format_id = format!("{id}-format");
     let training_id = format!("{id}-training");
     view! {
         <div class="export-view">
             <div class="export-controls">
                 <label for=format_id.clone()>"Format"</label>
-                <select
-                    id=format_id
-                    data-testid=format!("{id}-format")
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        if let Some(f) = Format::ALL.into_iter().find(|f| f.key() == v) {
-                            set_format.set(f);
-                        }
-                    }
-                >
-                    {Format::ALL
-                        .into_iter()
-                        .map(|f| view! { <option value=f.key() selected=move || format.get() == f>{f.label()}</option> })
-                        .collect_view()}
+                <select id=format_id data-testid=format!("{id}-format") on:change=pick(format_choices(), set_format)>
+                    {options(format_choices(), format)}
                 </select>
-                <Show when=move || format.get() == Format::ModelCard>
+                <Show when=move || chosen() == Format::ModelCard>
                     <label for=training_id.clone()>"Training type"</label>
-                    <select
-                        id=training_id.clone()
-                        on:change=move |ev| {
-                            if let Some(t) = TrainingType::parse(&event_target_value(&ev)) {
-                                set_training.set(t);
-                            }
-                        }
-                    >
-                        {TrainingType::ALL
-                            .into_iter()
-                            .map(|t| view! { <option value=t.as_str() selected=move || training.get() == t>{t.as_str()}</option> })
-                            .collect_view()}
+                    <select id=training_id.clone() on:change=pick(training_choices(), set_training)>
+                        {options(training_choices(), training)}
                     </select>
                 </Show>
             </div>
@@ -185,8 +219,8 @@ pub fn ExportView(
                 prop:value=move || text.get()
             ></textarea>
             <div class="export-actions">
-                <button type="button" on:click=copy disabled=move || text.with(String::is_empty)>"Copy"</button>
-                <button type="button" on:click=download disabled=move || text.with(String::is_empty)>"Download"</button>
+                <button type="button" on:click=copy disabled=empty>"Copy"</button>
+                <button type="button" on:click=download disabled=empty>"Download"</button>
                 <span role="status" class="export-status">{move || status.get()}</span>
             </div>
         </div>

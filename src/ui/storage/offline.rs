@@ -18,9 +18,12 @@ pub fn register_service_worker() {
         return;
     }
     let promise = navigator.service_worker().register("./sw.js");
-    leptos::task::spawn_local(async move {
-        if let Err(e) = wasm_bindgen_futures::JsFuture::from(promise).await {
-            web_sys::console::warn_2(&"mlcalc: service worker not registered".into(), &e);
-        }
-    });
+    crate::ui::export::when_settled(
+        promise,
+        Box::new(|result| {
+            if let Err(e) = result {
+                web_sys::console::warn_2(&"mlcalc: service worker not registered".into(), &e);
+            }
+        }),
+    );
 }
