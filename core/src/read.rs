@@ -211,6 +211,19 @@ pub fn leaf<T: Leaf>(node: &Node) -> Res<T> {
     T::from_node(node)
 }
 
+/// `e` prefixed with the index of the array item it is in: `[2]: …`.
+pub fn in_item(i: usize, e: Error) -> Error {
+    Error::custom(format_args!("[{i}]: {e}"))
+}
+
+/// `e` prefixed with the member it is in. A list's error already starts with the index, which
+/// then follows the key directly: `hw[2]: …`, else `meta: …`.
+pub fn in_member(key: &str, e: Error) -> Error {
+    let e = e.to_string();
+    let sep = if e.starts_with('[') { "" } else { ": " };
+    Error::custom(format_args!("{key}{sep}{e}"))
+}
+
 /// Every item of an array, each read by `read`; an item's error is prefixed with its index.
 pub fn list<T>(node: &Node, read: fn(&Node) -> Res<T>) -> Res<Vec<T>> {
     let Node::List(items) = node else {
@@ -218,7 +231,7 @@ pub fn list<T>(node: &Node, read: fn(&Node) -> Res<T>) -> Res<Vec<T>> {
     };
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        out.push(read(item).map_err(|e| Error::custom(format_args!("[{i}]: {e}")))?);
+        out.push(read(item).map_err(|e| in_item(i, e))?);
     }
     Ok(out)
 }
@@ -264,12 +277,7 @@ impl<'n, 'a> Obj<'n, 'a> {
     /// with the key.
     pub fn with<T>(self, key: &'static str, read: fn(&Node) -> Res<T>) -> Res<T> {
         let node = self.get(key).ok_or_else(|| Error::missing_field(key))?;
-        read(node).map_err(|e| {
-            // A list's error already starts with the index: `hw[2]: …`, else `meta: …`.
-            let e = e.to_string();
-            let sep = if e.starts_with('[') { "" } else { ": " };
-            Error::custom(format_args!("{key}{sep}{e}"))
-        })
+        read(node).map_err(|e| in_member(key, e))
     }
 
     /// The member `key` read by `read`, or `default` when absent (`#[serde(default)]`).

@@ -80,6 +80,15 @@ fn has_version(bin: &Path, want: &str) -> bool {
             .unwrap_or(false)
 }
 
+/// `npm install <package>` (pinned as `name@version`) into its own folder `dir`.
+fn npm_install(dir: &Path, package: &str) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    run(Cmd::new("npm")
+        .args(["install", "--no-audit", "--no-fund", "--prefix"])
+        .arg(dir)
+        .arg(package))
+}
+
 /// Installs (if needed) the Rust target, Trunk, wasm-bindgen-cli and wasm-opt.
 pub fn ensure_build_tools() -> Result<Tools, String> {
     let dir = tools_dir();
@@ -122,22 +131,14 @@ pub fn ensure_build_tools() -> Result<Tools, String> {
     let wasm_opt = binaryen.join("node_modules/.bin/wasm-opt");
     if !has_version(&wasm_opt, &format!("version_{BINARYEN_VERSION}")) {
         eprintln!("[setup] installing wasm-opt (npm binaryen@{BINARYEN_VERSION})");
-        std::fs::create_dir_all(&binaryen).map_err(|e| e.to_string())?;
-        run(Cmd::new("npm")
-            .args(["install", "--no-audit", "--no-fund", "--prefix"])
-            .arg(&binaryen)
-            .arg(format!("binaryen@{BINARYEN_VERSION}")))?;
+        npm_install(&binaryen, &format!("binaryen@{BINARYEN_VERSION}"))?;
     }
 
     let terser_dir = dir.join(format!("terser-{TERSER_VERSION}"));
     let terser = terser_dir.join("node_modules/.bin/terser");
     if !has_version(&terser, TERSER_VERSION) {
         eprintln!("[setup] installing terser {TERSER_VERSION} (npm)");
-        std::fs::create_dir_all(&terser_dir).map_err(|e| e.to_string())?;
-        run(Cmd::new("npm")
-            .args(["install", "--no-audit", "--no-fund", "--prefix"])
-            .arg(&terser_dir)
-            .arg(format!("terser@{TERSER_VERSION}")))?;
+        npm_install(&terser_dir, &format!("terser@{TERSER_VERSION}"))?;
     }
 
     Ok(Tools {
@@ -157,11 +158,7 @@ pub fn ensure_axe_core() -> Result<PathBuf, String> {
         .unwrap_or(false);
     if !(installed && js.is_file()) {
         eprintln!("[setup] installing axe-core {AXE_CORE_VERSION} (npm)");
-        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-        run(Cmd::new("npm")
-            .args(["install", "--no-audit", "--no-fund", "--prefix"])
-            .arg(&dir)
-            .arg(format!("axe-core@{AXE_CORE_VERSION}")))?;
+        npm_install(&dir, &format!("axe-core@{AXE_CORE_VERSION}"))?;
     }
     Ok(js)
 }

@@ -7,7 +7,7 @@
 //! clean-up path per member, which is smaller WebAssembly for the same result (the same first
 //! error, in member order).
 
-use crate::read::{invalid, leaf, Leaf, Node, Obj, Res};
+use crate::read::{in_item, in_member, invalid, leaf, Leaf, Node, Obj, Res};
 use serde::de::Error as _;
 use serde_json::Error;
 use std::borrow::Cow;
@@ -66,11 +66,7 @@ impl<'n, 'a> Row<'n, 'a> {
         T: Default,
     {
         let value = match (self.get(key), default) {
-            (Some(node), _) => read(node).map_err(|e| {
-                let e = e.to_string();
-                let sep = if e.starts_with('[') { "" } else { ": " };
-                Error::custom(format_args!("{key}{sep}{e}"))
-            }),
+            (Some(node), _) => read(node).map_err(|e| in_member(key, e)),
             (None, Some(default)) => Ok(default),
             (None, None) => Err(Error::missing_field(key)),
         };
@@ -130,7 +126,7 @@ pub fn table<T>(v: &Node, what: &str, read: fn(&Row) -> Res<T>) -> Res<Vec<T>> {
     for (i, row) in rows.into_iter().enumerate() {
         match row.and_then(|row| read(&row)) {
             Ok(value) => out.push(value),
-            Err(e) => return Err(Error::custom(format_args!("[{i}]: {e}"))),
+            Err(e) => return Err(in_item(i, e)),
         }
     }
     Ok(out)
