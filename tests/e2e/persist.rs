@@ -146,6 +146,13 @@ async fn names_render_as_text_delete_undoes_and_comparison_totals() {
         "the delete",
     )
     .await;
+    wait_js(
+        &browser,
+        "return document.activeElement.matches('[data-testid=undo-delete]');",
+        5,
+        "the focus on Undo",
+    )
+    .await;
     click(&browser, "[data-testid=undo-delete]").await;
     wait_js(
         &browser,
@@ -179,6 +186,14 @@ async fn names_render_as_text_delete_undoes_and_comparison_totals() {
     )
     .await;
     assert_eq!(job_names(&browser).await, [evil, "Final run v2"]);
+    // The list is rebuilt on every change; the keyboard focus comes back to the same control.
+    wait_js(
+        &browser,
+        "return document.activeElement.matches('[data-testid=saved-job]:nth-child(2) [data-testid=rename-job]');",
+        5,
+        "the focus back on Rename",
+    )
+    .await;
     click(
         &browser,
         "[data-testid=saved-job]:nth-child(2) [data-testid=duplicate-job]",
@@ -195,6 +210,13 @@ async fn names_render_as_text_delete_undoes_and_comparison_totals() {
         job_names(&browser).await,
         [evil, "Final run v2", "Final run v2 (copy)"]
     );
+    wait_js(
+        &browser,
+        "return document.activeElement.matches('[data-testid=saved-job]:nth-child(2) [data-testid=duplicate-job]');",
+        5,
+        "the focus back on Duplicate",
+    )
+    .await;
     click(
         &browser,
         "[data-testid=saved-job]:nth-child(3) [data-testid=delete-job]",
