@@ -8,3 +8,7 @@ fn main() {
     leptos::mount::mount_to_body(ml_emissions_calculator::App);
     ml_emissions_calculator::instrumentation::after_mount();
 }
+
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: rlsf::SmallGlobalTlsf = rlsf::SmallGlobalTlsf::new();
