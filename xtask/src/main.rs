@@ -16,6 +16,7 @@ mod minify_js;
 mod service_worker;
 mod sizes;
 mod static_server;
+mod strip_streams;
 mod tools;
 
 use cmd::{run, stage, Cmd};
@@ -58,6 +59,7 @@ fn build_release(tools: &tools::Tools) -> Result<PathBuf, String> {
         .env("NO_COLOR", "true")
         .dir(&root))?;
     let dist = root.join("dist");
+    strip_streams::strip(&dist, &tools.wasm_opt_bin)?;
     minify_js::minify_glue(&dist, &tools.terser)?;
     // Order matters: the service worker's precache list must see the boot file.
     boot_script::externalize(&dist)?;

@@ -30,7 +30,7 @@ pub fn minify_glue(dist: &Path, terser: &Path) -> Result<(), String> {
 }
 
 /// The one `ml-emissions-calculator-*.js` file of `dist`.
-fn glue_name(dist: &Path) -> Result<String, String> {
+pub fn glue_name(dist: &Path) -> Result<String, String> {
     let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     let names: Vec<String> = entries
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
@@ -55,7 +55,7 @@ pub fn sri_sha384(bytes: &[u8]) -> String {
 
 /// `html` with the `integrity` value of the tag that links `file` replaced by `integrity`.
 /// Works on Trunk's output before and after its HTML minifier (quoted or bare attributes).
-fn set_integrity(html: &str, file: &str, integrity: &str) -> Result<String, String> {
+pub fn set_integrity(html: &str, file: &str, integrity: &str) -> Result<String, String> {
     let at = ["\"./", "./", "\""]
         .iter()
         .find_map(|pre| html.find(&format!("href={pre}{file}")))
