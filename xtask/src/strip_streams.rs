@@ -26,6 +26,9 @@ const CLASSES: [&str; 3] = [
     "IntoUnderlyingSource",
 ];
 
+/// wasm-opt's flags: Trunk's (`data-wasm-opt="z"` and `data-wasm-opt-params` in `index.html`).
+const WASM_OPT_ARGS: [&str; 2] = ["-Oz", "--low-memory-unused"];
+
 /// The glue's `ReadableStreamType` enum, used only by the byte source's `type` getter.
 const STREAM_TYPE_ENUM: &str = "const __wbindgen_enum_ReadableStreamType = [\"bytes\"];\n";
 
@@ -40,7 +43,8 @@ pub fn strip(dist: &Path, wasm_opt: &Path) -> Result<(), String> {
     }
     write(&wasm_path, &module)?;
     run(Cmd::new(wasm_opt.join("wasm-opt"))
-        .args(["-Oz", "--low-memory-unused", "--output"])
+        .args(WASM_OPT_ARGS)
+        .arg("--output")
         .arg(&wasm_path)
         .arg(&wasm_path))?;
 
@@ -214,6 +218,17 @@ mod tests {
         m.extend(exports);
         m.extend([10, 4, 1, 2, 0, 0x0b]); // code section: an empty body
         m
+    }
+
+    #[test]
+    fn runs_wasm_opt_with_the_flags_trunk_uses() {
+        let html = include_str!("../../index.html");
+        let trunk = format!(
+            "data-wasm-opt=\"{}\" data-wasm-opt-params=\"{}\"",
+            WASM_OPT_ARGS[0].trim_start_matches("-O"),
+            WASM_OPT_ARGS[1..].join(" ")
+        );
+        assert!(html.contains(&trunk), "index.html lacks {trunk}");
     }
 
     #[test]
