@@ -56,13 +56,15 @@ impl Saved {
         self.undo.set(removed);
     }
 
-    /// Puts the last deleted job back.
+    /// Puts the last deleted job back, and the keyboard focus on its Open button (the Undo
+    /// button disappears).
     pub fn undo_delete(self) {
         if let Some((index, job)) = self.undo.get_untracked() {
-            let name = job.name.clone();
+            let (name, id) = (job.name.clone(), job.id);
             self.change(Some(format!("Restored “{name}”.")), |s| {
                 s.restore(index, job);
             });
+            list::focus_after_rebuild(format!("[data-job-id='{id}'] [data-testid=open-job]"));
         }
     }
 }

@@ -162,6 +162,13 @@ async fn names_render_as_text_delete_undoes_and_comparison_totals() {
     )
     .await;
     assert_eq!(job_names(&browser).await, [evil, "Final run"]);
+    wait_js(
+        &browser,
+        "return document.activeElement.matches('[data-testid=saved-job]:nth-child(2) [data-testid=open-job]');",
+        5,
+        "the focus on the restored job",
+    )
+    .await;
 
     // Rename (select all, type, Enter), then duplicate.
     click(

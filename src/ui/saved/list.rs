@@ -37,7 +37,7 @@ fn summary(inputs: &Inputs) -> String {
 
 /// Moves the keyboard focus to the element matching `selector` once the list has been rebuilt
 /// (the rebuild runs after the event handler that changed the jobs, before the next task).
-fn focus_after_rebuild(selector: String) {
+pub(super) fn focus_after_rebuild(selector: String) {
     set_timeout(
         move || {
             let found = document().query_selector(&selector).ok().flatten();
