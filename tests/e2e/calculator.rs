@@ -113,9 +113,47 @@ async fn defaults_render_and_every_input_kind_updates_the_result() {
     assert!(v[2] <= v[1] && v[1] <= v[3], "low ≤ central ≤ high: {v:?}");
     let mut kg = v[1];
 
+    // The formula trace (mounted just after the headline) is tagged to see whether it is rebuilt.
+    let tag_trace = "const li = document.querySelector('.trace-steps li'); \
+                     if (!li) return null; li.mlcalcTag = 1; \
+                     return document.querySelector('[data-testid=trace-summary]').textContent;";
+    let mut summary = Value::Null;
+    for _ in 0..50 {
+        summary = browser
+            .client
+            .execute(tag_trace, vec![])
+            .await
+            .expect("tag");
+        if !summary.is_null() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(summary.is_string(), "the formula trace did not mount");
+
     set(&browser, "#f-hours", "48").await;
     let doubled = changed(&browser, kg, "hours").await;
     assert!((doubled / kg - 2.0).abs() < 1e-9, "48 h is twice 24 h");
+    // The trace's numbers followed, in place: the same step element, a new summary.
+    let after = browser
+        .client
+        .execute(
+            "return [document.querySelector('.trace-steps li').mlcalcTag === 1, \
+                     document.querySelector('[data-testid=trace-summary]').textContent];",
+            vec![],
+        )
+        .await
+        .expect("read the trace");
+    assert_eq!(after[0], json!(true), "the trace steps were rebuilt");
+    assert_ne!(
+        after[1], summary,
+        "the trace summary did not follow the hours"
+    );
+    assert!(
+        after[1].as_str().unwrap_or_default().contains("48"),
+        "the trace summary lacks the new hours: {}",
+        after[1]
+    );
     kg = doubled;
     set(&browser, "#f-n", "4").await;
     kg = changed(&browser, kg, "devices").await;
