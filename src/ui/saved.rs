@@ -64,7 +64,7 @@ impl Saved {
             self.change(Some(format!("Restored “{name}”.")), |s| {
                 s.restore(index, job);
             });
-            list::focus_after_rebuild(format!("[data-job-id='{id}'] [data-testid=open-job]"));
+            list::focus_job_control(id, "open-job");
         }
     }
 }

@@ -31,15 +31,20 @@ pub fn minify_glue(dist: &Path, terser: &Path) -> Result<(), String> {
 
 /// The one `ml-emissions-calculator-*.js` file of `dist`.
 pub fn glue_name(dist: &Path) -> Result<String, String> {
+    app_file(dist, ".js")
+}
+
+/// The one `ml-emissions-calculator-*<suffix>` file of `dist` (the glue `.js`, the `_bg.wasm`).
+pub fn app_file(dist: &Path, suffix: &str) -> Result<String, String> {
     let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     let names: Vec<String> = entries
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.starts_with(GLUE_PREFIX) && n.ends_with(".js"))
+        .filter(|n| n.starts_with(GLUE_PREFIX) && n.ends_with(suffix))
         .collect();
     match names.as_slice() {
         [one] => Ok(one.clone()),
         _ => Err(format!(
-            "expected one {GLUE_PREFIX}*.js in dist, found {names:?}"
+            "expected one {GLUE_PREFIX}*{suffix} in dist, found {names:?}"
         )),
     }
 }

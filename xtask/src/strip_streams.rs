@@ -15,7 +15,7 @@
 //! afterwards, else the build fails).
 
 use crate::cmd::{run, Cmd};
-use crate::minify_js::{set_integrity, sri_sha384};
+use crate::minify_js::{app_file, glue_name, set_integrity, sri_sha384};
 use std::path::Path;
 
 /// The classes, as the glue names them; their wasm exports are the lower-cased names followed by
@@ -34,7 +34,7 @@ const STREAM_TYPE_ENUM: &str = "const __wbindgen_enum_ReadableStreamType = [\"by
 
 /// Strips the classes from the module and the glue in `dist` (see the module documentation).
 pub fn strip(dist: &Path, wasm_opt: &Path) -> Result<(), String> {
-    let wasm_name = file_ending(dist, "_bg.wasm")?;
+    let wasm_name = app_file(dist, "_bg.wasm")?;
     let wasm_path = dist.join(&wasm_name);
     let module = read(&wasm_path)?;
     let (module, removed) = without_exports(&module, &is_stream_export)?;
@@ -48,8 +48,7 @@ pub fn strip(dist: &Path, wasm_opt: &Path) -> Result<(), String> {
         .arg(&wasm_path)
         .arg(&wasm_path))?;
 
-    let glue_name = crate::minify_js::glue_name(dist)?;
-    let glue_path = dist.join(&glue_name);
+    let glue_path = dist.join(glue_name(dist)?);
     let glue = String::from_utf8(read(&glue_path)?).map_err(|e| e.to_string())?;
     write(&glue_path, without_classes(&glue)?.as_bytes())?;
 
@@ -176,14 +175,6 @@ fn uleb(mut value: u32) -> Vec<u8> {
         }
         out.push(byte | 0x80);
     }
-}
-
-fn file_ending(dist: &Path, suffix: &str) -> Result<String, String> {
-    let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
-    entries
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .find(|n| n.ends_with(suffix))
-        .ok_or_else(|| format!("no *{suffix} in {}", dist.display()))
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, String> {

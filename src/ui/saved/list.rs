@@ -35,9 +35,15 @@ fn summary(inputs: &Inputs) -> String {
     format!("{compute} · {duration} × {} · {location}", inputs.runs)
 }
 
+/// Moves the keyboard focus to the control `testid` of the saved job `id` once the list has been
+/// rebuilt (see [`focus_after_rebuild`]).
+pub(super) fn focus_job_control(id: JobId, testid: &str) {
+    focus_after_rebuild(format!("[data-job-id='{id}'] [data-testid={testid}]"));
+}
+
 /// Moves the keyboard focus to the element matching `selector` once the list has been rebuilt
 /// (the rebuild runs after the event handler that changed the jobs, before the next task).
-pub(super) fn focus_after_rebuild(selector: String) {
+fn focus_after_rebuild(selector: String) {
     set_timeout(
         move || {
             let found = document().query_selector(&selector).ok().flatten();
@@ -101,23 +107,23 @@ fn JobRow(job: SavedJob) -> impl IntoView {
             .message
             .set(Some(format!("Opened “{open_name}” in the calculator.")));
     };
+    // Closes the rename field, the focus back on Rename.
+    let close_rename = move || {
+        set_editing.set(false);
+        focus_job_control(id, "rename-job");
+    };
     let commit_rename = move || {
         let new_name = draft.get_untracked();
-        set_editing.set(false);
         saved.change(None, |s| {
             s.rename(id, &new_name);
         });
-        focus_after_rebuild(format!("[data-job-id='{id}'] [data-testid=rename-job]"));
-    };
-    let cancel_rename = move || {
-        set_editing.set(false);
-        focus_after_rebuild(format!("[data-job-id='{id}'] [data-testid=rename-job]"));
+        close_rename();
     };
     let duplicate = move |_| {
         saved.change(None, |s| {
             s.duplicate(id, storage::now_ms());
         });
-        focus_after_rebuild(format!("[data-job-id='{id}'] [data-testid=duplicate-job]"));
+        focus_job_control(id, "duplicate-job");
     };
     let checked = move || saved.selected.with(|s| s.contains(&id));
     let toggle = move |ev: leptos::ev::Event| {
@@ -155,14 +161,14 @@ fn JobRow(job: SavedJob) -> impl IntoView {
                             node_ref=rename_input
                             on:keydown=move |ev| {
                                 if ev.key() == "Escape" {
-                                    cancel_rename();
+                                    close_rename();
                                 }
                             }
                             prop:value=move || draft.get()
                             on:input=move |ev| set_draft.set(event_target_value(&ev))
                         />
                         <button type="submit">"Save name"</button>
-                        <button type="button" on:click=move |_| cancel_rename()>"Cancel"</button>
+                        <button type="button" on:click=move |_| close_rename()>"Cancel"</button>
                     </form>
                 </Show>
                 <small class="saved-job-meta">{summary(&job.inputs)}{old_data}</small>
