@@ -6,6 +6,7 @@
 //! the event handlers that change the inputs (`CalcState::edit`), so a failed save can be shown.
 
 use crate::ui::charts::Comparisons;
+use crate::ui::erased::{effect, ShowIf};
 use crate::ui::export::ExportPanel;
 use crate::ui::form::InputForm;
 use crate::ui::learn::LearnAct;
@@ -69,7 +70,8 @@ pub fn App() -> impl IntoView {
             // Keep the address bar a share link of the current (valid) inputs, citing their
             // figures so that a reader with other data can compare: at once on start-up, then
             // once typing pauses (and before the page is hidden).
-            Effect::new(move |previous: Option<()>| {
+            let mut first_run = true;
+            effect(Box::new(move || {
                 state.outcome.with(|o| {
                     if o.errors.is_empty() {
                         let cited = o.estimate.as_deref().map(CitedFigures::of);
@@ -78,12 +80,13 @@ pub fn App() -> impl IntoView {
                             .inputs
                             .with(|i| to_query_citing(i, DATASET_VERSION, &cited));
                         replace_query_soon(query);
-                        if previous.is_none() {
+                        if first_run {
                             flush_query();
                         }
                     }
-                })
-            });
+                });
+                first_run = false;
+            }));
             window_event_listener_untyped("pagehide", |_| flush_query());
             view! { <UrlNotice report=report/> <Calculator/> }.into_any()
         }
@@ -132,19 +135,19 @@ fn Calculator() -> impl IntoView {
             <InputForm/>
             <div class="results-column">
                 <Results/>
-                <Show when=move || rest_ready.get()>
+                <ShowIf when=move || rest_ready.get()>
                     <Suggestion/>
-                </Show>
+                </ShowIf>
             </div>
         </div>
-        <Show when=move || rest_ready.get()>
+        <ShowIf when=move || rest_ready.get()>
             <FormulaTrace/>
             <Comparisons/>
             <LearnAct/>
             <SavedJobs/>
             <ExportPanel/>
             <Methodology/>
-        </Show>
+        </ShowIf>
         <MiniResult/>
     }
 }

@@ -8,6 +8,7 @@ mod view;
 pub use browser::{copy_text, download_text, read_picked_file, when_settled};
 pub use view::{ExportView, Format};
 
+use crate::ui::erased::{handler, ShowIf};
 use crate::ui::state::{factors, CalcState};
 use emissions_core::export::ExportItem;
 use import::ImportJson;
@@ -55,15 +56,15 @@ pub fn ExportPanel() -> impl IntoView {
         <section class="export" aria-labelledby="export-heading">
             <h2 id="export-heading">"Export and share"</h2>
             <p class="export-share">
-                <button type="button" data-testid="copy-share-link" on:click=copy_link>"Copy share link"</button>
-                <span role="status">{move || link_status.get()}</span>
+                <button type="button" data-testid="copy-share-link" on:click=handler(Box::new(copy_link))>"Copy share link"</button>
+                <span role="status">{move || link_status.get().into_any()}</span>
             </p>
-            <Show
+            <ShowIf
                 when=move || items.with(|i| !i.is_empty())
                 fallback=|| view! { <p class="export-empty">"Fix the inputs above to export an estimate."</p> }
             >
                 <ExportView items=items id="export" stem="ml-emissions"/>
-            </Show>
+            </ShowIf>
             <ImportJson/>
         </section>
     }

@@ -1,5 +1,6 @@
 //! "Learn & act": the paper's five actions, each with the person's own numbers.
 
+use crate::ui::erased::CollectAny;
 use crate::ui::results::mass;
 use crate::ui::state::CalcState;
 use emissions_core::charts::format::format_sig;
@@ -144,8 +145,8 @@ pub fn LearnAct() -> impl IntoView {
                         .unwrap_or_default()
                         .into_iter()
                         .map(|(title, text)| view! { <li><strong>{title}</strong>" — "{text}</li> })
-                        .collect_view()
-                }}
+                        .collect_any()
+                }.into_any()}
             </ol>
         </section>
     }

@@ -1,5 +1,6 @@
 //! Methodology & limitations: what is approximated, how the range is computed, data and sources.
 
+use crate::ui::erased::CollectAny;
 use crate::ui::state::CalcState;
 use emissions_core::dataset::DATASET_VERSION;
 use leptos::prelude::*;
@@ -20,7 +21,7 @@ pub fn Methodology() -> impl IntoView {
                 </li>
             }
         })
-        .collect_view();
+        .collect_any();
     view! {
         <section class="method card" aria-labelledby="method-heading">
             <h2 id="method-heading">"Methodology & limitations"</h2>

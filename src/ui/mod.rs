@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod charts;
+pub mod erased;
 pub mod export;
 pub mod form;
 pub mod learn;

@@ -11,6 +11,7 @@ mod import;
 mod list;
 mod notices;
 
+use crate::ui::erased::{handler, live};
 use crate::ui::state::CalcState;
 use crate::ui::storage;
 use emissions_core::dataset::DATASET_VERSION;
@@ -98,7 +99,7 @@ pub fn SavedJobs() -> impl IntoView {
         <section class="saved-jobs" aria-labelledby="saved-heading">
             <h2 id="saved-heading">"Saved jobs"</h2>
             <notices::StorageNotices/>
-            <form class="save-job" on:submit=save>
+            <form class="save-job" on:submit=handler(Box::new(save))>
                 <label for="save-job-name">"Name"</label>
                 <input
                     id="save-job-name"
@@ -106,21 +107,21 @@ pub fn SavedJobs() -> impl IntoView {
                     maxlength="120"
                     placeholder="e.g. final run, sweep, ablation A"
                     data-testid="save-name"
-                    prop:value=move || name.get()
-                    on:input=move |ev| set_name.set(event_target_value(&ev))
+                    prop:value=live(move || name.get())
+                    on:input=handler(Box::new(move |ev| set_name.set(event_target_value(&ev))))
                 />
                 <button type="submit" data-testid="save-job">"Save current job"</button>
             </form>
             <p class="saved-message" role="status" aria-live="polite">
-                {move || saved.message.get()}
+                {move || saved.message.get().into_any()}
                 {move || {
                     saved.undo.with(|u| u.as_ref().map(|(_, job)| job.name.clone())).map(|name| view! {
                         <span>{format!("Deleted “{name}”. ")}</span>
-                        <button type="button" data-testid="undo-delete" on:click=move |_| saved.undo_delete()>
+                        <button type="button" data-testid="undo-delete" on:click=handler(Box::new(move |_| saved.undo_delete()))>
                             "Undo"
                         </button>
                     })
-                }}
+                }.into_any()}
             </p>
             <list::JobList/>
             <import::ImportJobs/>

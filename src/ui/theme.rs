@@ -1,6 +1,7 @@
 //! Light/dark theme: follows the system unless the person picks one; the choice is kept in
 //! localStorage under its own key (guarded: storage can be unavailable).
 
+use crate::ui::erased::{effect, handler, live};
 use leptos::prelude::*;
 
 /// The localStorage key of the theme choice.
@@ -83,16 +84,16 @@ pub fn apply_theme(theme: Theme) {
 pub fn ThemeToggle() -> impl IntoView {
     let (theme, set_theme) = signal(stored_theme());
     // Syncing with something outside the reactive system (the DOM attribute and storage).
-    Effect::new(move |_| apply_theme(theme.get()));
+    effect(Box::new(move || apply_theme(theme.get())));
     view! {
         <button
             type="button"
             class="theme-toggle"
             data-testid="theme-toggle"
-            aria-label=move || format!("Colour theme: {} (click to change)", theme.get().label())
-            on:click=move |_| set_theme.update(|t| *t = t.next())
+            aria-label=live(move || format!("Colour theme: {} (click to change)", theme.get().label()))
+            on:click=handler(Box::new(move |_| set_theme.update(|t| *t = t.next())))
         >
-            {move || format!("Theme: {}", theme.get().label())}
+            {move || format!("Theme: {}", theme.get().label()).into_any()}
         </button>
     }
 }

@@ -6,6 +6,7 @@ mod other_data;
 
 pub use other_data::OtherData;
 
+use crate::ui::erased::{handler, CollectAny, ShowIf};
 use emissions_core::share::ParamProblem;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -109,17 +110,17 @@ pub fn UrlNotice(
             .map(|other| view! { <other_data::OtherDataNote other=other/> })
     };
     view! {
-        <Show when=move || has_any && open.get()>
+        <ShowIf when=move || has_any && open.get()>
             <div class="notice" role="alert" data-testid="url-problem">
                 <p class="notice-title">{title}</p>
                 <ul>
-                    {lines.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}
+                    {lines.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_any()}
                     {version.clone()}
                 </ul>
-                <button type="button" class="btn-small" on:click=move |_| set_open.set(false)>
+                <button type="button" class="btn-small" on:click=handler(Box::new(move |_| set_open.set(false)))>
                     "Dismiss"
                 </button>
             </div>
-        </Show>
+        </ShowIf>
     }
 }

@@ -12,6 +12,7 @@
 
 use super::env::{log_error, now_ms, use_near_viewport, use_width};
 use super::kinds::{theme_for, unique_order, ChartView};
+use crate::ui::erased::{effect, handler, live, CollectAny};
 use emissions_core::charts::Row;
 use leptos::prelude::*;
 
@@ -54,7 +55,7 @@ pub fn ChartCanvas(
 
     // The one place that paints. Reads: the canvas, data, width, DPR and theme; paints only near
     // the viewport (off screen it does not read the data, so it repaints when it comes back).
-    Effect::new(move |_| {
+    effect(Box::new(move || {
         if !near.get() {
             return;
         }
@@ -85,7 +86,7 @@ pub fn ChartCanvas(
         let t1 = now_ms();
         let _ = js_sys::Reflect::set(&el, &"mlcalcDrawMs".into(), &(t1 - t0).into());
         let _ = js_sys::Reflect::set(&el, &"mlcalcDrawnAt".into(), &t1.into());
-    });
+    }));
 
     let geometry = move || geometry(data, width, dark);
     let row_of = |rows: &[Row], i: usize| rows.iter().find(|r| r.index == i).cloned();
@@ -218,17 +219,17 @@ pub fn ChartCanvas(
                 node_ref=canvas
                 role="img"
                 tabindex="0"
-                aria-label=alt
+                aria-label=live(alt)
                 class:clickable=on_select.is_some()
-                on:pointermove=on_move
-                on:pointerleave=move |_| {
+                on:pointermove=handler(Box::new(on_move))
+                on:pointerleave=handler(Box::new(move |_| {
                     if active.get_untracked().is_some_and(|a| !a.keyboard) {
                         set_active.set(None);
                     }
-                }
-                on:click=on_click
-                on:keydown=on_key
-                on:blur=move |_| set_active.set(None)
+                }))
+                on:click=handler(Box::new(on_click))
+                on:keydown=handler(Box::new(on_key))
+                on:blur=handler(Box::new(move |_| set_active.set(None)))
             ></canvas>
             {move || {
                 focus_on
@@ -238,12 +239,12 @@ pub fn ChartCanvas(
                             <div
                                 class="chart-focus"
                                 aria-hidden="true"
-                                style:top=move || focus_box().map(|b| b.0).unwrap_or_default()
-                                style:height=move || focus_box().map(|b| b.1).unwrap_or_default()
+                                style:top=live(move || focus_box().map(|b| b.0).unwrap_or_default())
+                                style:height=live(move || focus_box().map(|b| b.1).unwrap_or_default())
                             ></div>
                         }
                     })
-            }}
+            }.into_any()}
             {move || {
                 tip_on
                     .get()
@@ -252,8 +253,8 @@ pub fn ChartCanvas(
                             <div
                                 class="chart-tooltip"
                                 role="tooltip"
-                                style:left=move || tip_pos().map(|p| p.0).unwrap_or_default()
-                                style:top=move || tip_pos().map(|p| p.1).unwrap_or_default()
+                                style:left=live(move || tip_pos().map(|p| p.0).unwrap_or_default())
+                                style:top=live(move || tip_pos().map(|p| p.1).unwrap_or_default())
                             >
                                 {move || {
                                     lines()
@@ -262,13 +263,13 @@ pub fn ChartCanvas(
                                         .map(|(k, line)| {
                                             view! { <div class:chart-tooltip-head=k == 0>{line}</div> }
                                         })
-                                        .collect_view()
+                                        .collect_any()
                                 }}
                             </div>
                         }
                     })
-            }}
-            <p class="visually-hidden" aria-live="polite">{announce}</p>
+            }.into_any()}
+            <p class="visually-hidden" aria-live="polite">{move || announce().into_any()}</p>
         </div>
     }
 }

@@ -3,6 +3,7 @@
 
 use super::canvas::ChartCanvas;
 use super::kinds::{ChartData, ChartView};
+use crate::ui::erased::{handler, live, CollectAny};
 use leptos::prelude::*;
 
 /// The "show all" toggle of a chart that shows its top N items first.
@@ -56,9 +57,9 @@ pub fn ChartFigure(
                 {move || {
                     data.with(|v| {
                         (!v.note.is_empty())
-                            .then(|| view! { <span class="chart-note">{v.note.clone()}</span> })
+                            .then(|| view! { <span class="chart-note">{v.note.clone()}</span> }.into_any())
                     })
-                }}
+                }.into_any()}
             </figcaption>
             {show_all
                 .map(|s| {
@@ -68,9 +69,9 @@ pub fn ChartFigure(
                             <button
                                 type="button"
                                 data-testid=s.testid
-                                aria-pressed=move || s.on.get().to_string()
-                                disabled=move || total() <= s.top_n
-                                on:click=move |_| s.on.update(|o| *o = !*o)
+                                aria-pressed=live(move || s.on.get().to_string())
+                                disabled=live(move || total() <= s.top_n)
+                                on:click=handler(Box::new(move |_| s.on.update(|o| *o = !*o)))
                             >
                                 {move || {
                                     if s.on.get() {
@@ -78,7 +79,7 @@ pub fn ChartFigure(
                                     } else {
                                         format!("Show all {}", total())
                                     }
-                                }}
+                                }.into_any()}
                             </button>
                         </div>
                     }
@@ -87,17 +88,17 @@ pub fn ChartFigure(
             <button
                 type="button"
                 class="chart-table-toggle"
-                aria-expanded=move || table_open.get().to_string()
+                aria-expanded=live(move || table_open.get().to_string())
                 aria-controls=table_id.clone()
-                on:click=move |_| set_table_open.update(|o| *o = !*o)
+                on:click=handler(Box::new(move |_| set_table_open.update(|o| *o = !*o)))
             >
-                {move || if table_open.get() { "Hide table" } else { "Show as table" }}
+                {move || (if table_open.get() { "Hide table" } else { "Show as table" }).into_any()}
             </button>
             {move || {
                 table_open
                     .get()
-                    .then(|| view! { <ChartTable id=table_id.clone() data on_select select_hint/> })
-            }}
+                    .then(|| view! { <ChartTable id=table_id.clone() data on_select select_hint/> }.into_any())
+            }.into_any()}
         </figure>
     }
 }
@@ -114,7 +115,7 @@ fn ChartTable(
     view! {
         <div class="chart-table-wrap">
             <table id=id data-testid="chart-table" class="chart-table">
-                {move || data.with(|v| table_body(&v.chart, on_select, select_hint))}
+                {move || data.with(|v| table_body(&v.chart, on_select, select_hint)).into_any()}
             </table>
         </div>
     }
@@ -130,7 +131,7 @@ fn table_body(
     let header = rows.next().unwrap_or_default();
     let select_col = on_select
         .is_some()
-        .then(|| view! { <th scope="col">"Select"</th> });
+        .then(|| view! { <th scope="col">"Select"</th> }.into_any());
     let body = rows
         .zip(chart.table_order())
         .map(|(cells, index)| {
@@ -151,7 +152,7 @@ fn table_body(
                             class="chart-select"
                             aria-label=label
                             disabled=is_current
-                            on:click=move |_| cb.run(index)
+                            on:click=handler(Box::new(move |_| cb.run(index)))
                         >
                             {if is_current { "Current" } else { "Use" }}
                         </button>
@@ -161,16 +162,16 @@ fn table_body(
             view! {
                 <tr class:current=is_current>
                     <th scope="row">{first}</th>
-                    {cells.map(|c| view! { <td>{c}</td> }).collect_view()}
+                    {cells.map(|c| view! { <td>{c}</td> }).collect_any()}
                     {button}
                 </tr>
             }
         })
-        .collect_view();
+        .collect_any();
     view! {
         <thead>
             <tr>
-                {header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
+                {header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_any()}
                 {select_col}
             </tr>
         </thead>

@@ -4,6 +4,7 @@
 use super::data::{continent_name, continents, region_view, RegionQuery, Scope, TOP_N};
 use super::figure::{ChartFigure, ShowAll};
 use super::kinds::{ChartData, ChartView, Target};
+use crate::ui::erased::{handler, live, CollectAny};
 use crate::ui::state::CalcState;
 use emissions_core::model::{Factors, LocationInput};
 use leptos::prelude::*;
@@ -91,16 +92,16 @@ pub fn RegionChart(
                 "Compare "
                 <select
                     data-testid="region-scope"
-                    prop:value=move || {
+                    prop:value=live(move || {
                         match scope.get() {
                             Scope::Provider if !has_provider() => Scope::AllProviders,
                             s => s,
                         }
                             .key()
-                    }
-                    on:change=move |ev| set_scope.set(Scope::from_key(&event_target_value(&ev)))
+                    })
+                    on:change=handler(Box::new(move |ev| set_scope.set(Scope::from_key(&event_target_value(&ev)))))
                 >
-                    <option value="provider" disabled=move || !has_provider()>
+                    <option value="provider" disabled=live(move || !has_provider())>
                         "regions of this provider"
                     </option>
                     <option value="all">"all cloud regions"</option>
@@ -115,8 +116,8 @@ pub fn RegionChart(
                             <label>
                                 "Continent "
                                 <select
-                                    prop:value=move || continent.get()
-                                    on:change=move |ev| set_continent.set(event_target_value(&ev))
+                                    prop:value=live(move || continent.get())
+                                    on:change=handler(Box::new(move |ev| set_continent.set(event_target_value(&ev))))
                                 >
                                     <option value="">"all"</option>
                                     {continent_names
@@ -126,20 +127,20 @@ pub fn RegionChart(
                                             let name = continent_name(&c).to_string();
                                             view! { <option value=c>{name}</option> }
                                         })
-                                        .collect_view()}
+                                        .collect_any()}
                                 </select>
                             </label>
                         }
                     })
-            }}
+            }.into_any()}
             <label>
                 "Filter "
                 <input
                     type="search"
                     data-testid="region-filter"
                     placeholder="name or country"
-                    prop:value=move || filter.get()
-                    on:input=move |ev| set_filter.set(event_target_value(&ev))
+                    prop:value=live(move || filter.get())
+                    on:input=handler(Box::new(move |ev| set_filter.set(event_target_value(&ev))))
                 />
             </label>
         </ChartFigure>

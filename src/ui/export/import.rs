@@ -1,6 +1,7 @@
 //! "Import JSON": paste or pick a JSON export (or bare inputs) and open it in the form.
 
 use super::browser::read_picked_file;
+use crate::ui::erased::{handler, live};
 use crate::ui::state::CalcState;
 use emissions_core::export::import_jobs;
 use leptos::html::Input;
@@ -49,20 +50,20 @@ pub fn ImportJson() -> impl IntoView {
                 id="import-json-text"
                 rows="4"
                 data-testid="import-json-text"
-                prop:value=move || pasted.get()
-                on:input=move |ev| set_pasted.set(event_target_value(&ev))
+                prop:value=live(move || pasted.get())
+                on:input=handler(Box::new(move |ev| set_pasted.set(event_target_value(&ev))))
             ></textarea>
             <div class="export-actions">
-                <button type="button" data-testid="import-json" on:click=move |_| apply(&pasted.get_untracked())>"Import"</button>
+                <button type="button" data-testid="import-json" on:click=handler(Box::new(move |_| apply(&pasted.get_untracked())))>"Import"</button>
                 <label class="file-pick">
                     "or choose a file: "
-                    <input type="file" accept=".json,application/json" node_ref=file on:change=on_file/>
+                    <input type="file" accept=".json,application/json" node_ref=file on:change=handler(Box::new(on_file))/>
                 </label>
             </div>
             {move || outcome.get().map(|o| match o {
                 Ok(msg) => view! { <p role="status" data-testid="import-status">{msg}</p> }.into_any(),
                 Err(msg) => view! { <p role="alert" class="error" data-testid="import-status">{msg}</p> }.into_any(),
-            })}
+            }).into_any()}
         </details>
     }
 }

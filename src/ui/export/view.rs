@@ -2,6 +2,7 @@
 //! and the saved-job comparison.
 
 use super::browser::{copy_text, download_text, page_url};
+use crate::ui::erased::{handler, live, CollectAny, ShowIf};
 use emissions_core::export::{
     bibtex, csv, json, latex, markdown, model_card, ExportContext, ExportItem, TrainingType,
 };
@@ -111,9 +112,9 @@ fn options(
         .into_iter()
         .enumerate()
         .map(move |(i, (value, label))| {
-            view! { <option value=value selected=move || current.get() == i>{label}</option> }
+            view! { <option value=value selected=live(move || current.get() == i)>{label}</option> }
         })
-        .collect_view()
+        .collect_any()
 }
 
 /// A `change` handler that sets `set` to the index of the chosen value in `choices`.
@@ -199,15 +200,15 @@ pub fn ExportView(
         <div class="export-view">
             <div class="export-controls">
                 <label for=format_id.clone()>"Format"</label>
-                <select id=format_id data-testid=format!("{id}-format") on:change=pick(format_choices(), set_format)>
+                <select id=format_id data-testid=format!("{id}-format") on:change=handler(Box::new(pick(format_choices(), set_format)))>
                     {options(format_choices(), format)}
                 </select>
-                <Show when=move || chosen() == Format::ModelCard>
+                <ShowIf when=move || chosen() == Format::ModelCard>
                     <label for=training_id.clone()>"Training type"</label>
-                    <select id=training_id.clone() on:change=pick(training_choices(), set_training)>
+                    <select id=training_id.clone() on:change=handler(Box::new(pick(training_choices(), set_training)))>
                         {options(training_choices(), training)}
                     </select>
-                </Show>
+                </ShowIf>
             </div>
             <textarea
                 node_ref=area
@@ -216,12 +217,12 @@ pub fn ExportView(
                 class="export-text"
                 aria-label="Export text"
                 data-testid=format!("{id}-text")
-                prop:value=move || text.get()
+                prop:value=live(move || text.get())
             ></textarea>
             <div class="export-actions">
-                <button type="button" on:click=copy disabled=empty>"Copy"</button>
-                <button type="button" on:click=download disabled=empty>"Download"</button>
-                <span role="status" class="export-status">{move || status.get()}</span>
+                <button type="button" on:click=handler(Box::new(copy)) disabled=live(empty)>"Copy"</button>
+                <button type="button" on:click=handler(Box::new(download)) disabled=live(empty)>"Download"</button>
+                <span role="status" class="export-status">{move || status.get().into_any()}</span>
             </div>
         </div>
     }

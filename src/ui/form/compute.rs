@@ -1,5 +1,6 @@
 //! The hardware fieldset: an accelerator × count, or a GPU cloud instance × count, with power.
 
+use crate::ui::erased::ShowIf;
 use crate::ui::form::field::NumField;
 use crate::ui::form::picker::{Groups, ModeSwitch, Picker};
 use crate::ui::state::CalcState;
@@ -129,7 +130,7 @@ pub fn ComputeFields() -> impl IntoView {
                 current=mode
                 on_change=switch
             />
-            <Show
+            <ShowIf
                 when=move || mode.get() == "hardware"
                 fallback=move || {
                     view! {
@@ -179,7 +180,7 @@ pub fn ComputeFields() -> impl IntoView {
                         set=|i, v| if let ComputeInput::Hardware { devices, .. } = &mut i.compute { *devices = v.unwrap_or(f64::NAN) }
                     />
                 </div>
-            </Show>
+            </ShowIf>
             <div class="row">
                 <NumField
                     id="f-util"

@@ -1,6 +1,7 @@
 //! One numeric input: keeps the text the person typed, parses it into the inputs, and shows the
 //! validation messages of its field next to it.
 
+use crate::ui::erased::{handler, live, CollectAny};
 use crate::ui::state::CalcState;
 use emissions_core::model::{Field, Inputs, Problem};
 use emissions_core::number;
@@ -67,8 +68,8 @@ pub fn FieldErrors(
                 messages_for(state, field)
                     .into_iter()
                     .map(|m| view! { <p class="field-error" role="alert" data-testid="input-error">{m}</p> })
-                    .collect_view()
-            }}
+                    .collect_any()
+            }.into_any()}
         </div>
     }
 }
@@ -137,21 +138,21 @@ pub fn NumField(
                     inputmode="decimal"
                     autocomplete="off"
                     spellcheck="false"
-                    prop:value=shown
-                    placeholder=move || placeholder.get()
-                    aria-invalid=invalid
+                    prop:value=live(shown)
+                    placeholder=live(move || placeholder.get())
+                    aria-invalid=live(invalid)
                     aria-describedby=described
-                    on:input=move |ev| {
+                    on:input=handler(Box::new(move |ev| {
                         let typed = event_target_value(&ev);
                         let parsed = parse_number(&typed);
                         let parsed = if optional { parsed } else { Some(parsed.unwrap_or(f64::NAN)) };
                         text.set(typed);
                         state.edit(|i| set(i, parsed));
-                    }
+                    }))
                 />
                 <span class="unit" aria-hidden="true">{unit}</span>
             </div>
-            {(!hint.is_empty()).then(|| view! { <p id=hint_id class="hint">{hint}</p> })}
+            {(!hint.is_empty()).then(|| view! { <p id=hint_id class="hint">{hint}</p> }.into_any())}
             <FieldErrors id=err_id field=field/>
         </div>
     }

@@ -1,5 +1,6 @@
 //! The location fieldset: cloud provider → region, a grid zone, or a custom intensity.
 
+use crate::ui::erased::{handler, live};
 use crate::ui::form::field::NumField;
 use crate::ui::form::picker::{Groups, ModeSwitch, Picker};
 use crate::ui::state::CalcState;
@@ -142,11 +143,11 @@ pub fn LocationFields() -> impl IntoView {
         view! {
             <div class="field">
                 <label for="f-dc">"Facility"</label>
-                <select id="f-dc" on:change=set_dc>
-                    <option value="unknown" selected=move || dc.get() == DataCentre::Unknown>
+                <select id="f-dc" on:change=handler(Box::new(set_dc))>
+                    <option value="unknown" selected=live(move || dc.get() == DataCentre::Unknown)>
                         "A data centre (industry-average PUE)"
                     </option>
-                    <option value="personal" selected=move || dc.get() == DataCentre::Personal>
+                    <option value="personal" selected=live(move || dc.get() == DataCentre::Personal)>
                         "A personal machine (PUE 1)"
                     </option>
                 </select>

@@ -5,6 +5,7 @@ pub mod field;
 pub mod location;
 pub mod picker;
 
+use crate::ui::erased::handler;
 use crate::ui::state::CalcState;
 use compute::ComputeFields;
 use emissions_core::model::inputs::{DEFAULT_HOURS, DEFAULT_MFU_PCT, GENERIC_CPU};
@@ -42,12 +43,12 @@ pub fn InputForm() -> impl IntoView {
             <LocationFields/>
             <details
                 class="more"
-                on:toggle=move |ev| {
+                on:toggle=handler(Box::new(move |ev| {
                     let open = event_target::<web_sys::Element>(&ev).has_attribute("open");
                     if open && !more_seen.get_untracked() {
                         more_seen.set(true);
                     }
-                }
+                }))
             >
                 <summary>"More: host CPU, memory, PUE, market-based share"</summary>
                 <CpuFields listed=more_seen.into()/>

@@ -1,6 +1,7 @@
 //! A searchable, grouped `<select>`: a search box filters the options (the current one always
 //! stays), `<optgroup>`s group them, and an id missing from the dataset is shown as such.
 
+use crate::ui::erased::{handler, live, CollectAny};
 use crate::ui::form::field::FieldErrors;
 use emissions_core::model::Field;
 use emissions_core::search_text::{contains_folded, fold};
@@ -55,8 +56,9 @@ pub fn Picker(
                             view! { <option value=v.clone() selected=is>{t.clone()}</option> }
                         })
                         .collect();
-                    (!opts.is_empty())
-                        .then(|| view! { <optgroup label=group.clone()>{opts}</optgroup> })
+                    (!opts.is_empty()).then(|| {
+                        view! { <optgroup label=group.clone()>{opts}</optgroup> }.into_any()
+                    })
                 })
                 .collect_view();
             (unknown, listed)
@@ -77,16 +79,16 @@ pub fn Picker(
                             placeholder="Search…"
                             aria-label=format!("Search {}", label.to_ascii_lowercase())
                             aria-controls=id
-                            on:input=move |ev| set_query.set(event_target_value(&ev))
+                            on:input=handler(Box::new(move |ev| set_query.set(event_target_value(&ev))))
                         />
                     }
                 })}
             <select
                 id=id
                 aria-describedby=err_id.clone()
-                on:change=move |ev| on_change.run(event_target_value(&ev))
+                on:change=handler(Box::new(move |ev| on_change.run(event_target_value(&ev))))
             >
-                {options}
+                {move || options().into_any()}
             </select>
             <FieldErrors id=err_id field=field/>
         </div>
@@ -120,13 +122,13 @@ pub fn ModeSwitch(
                             id=id.clone()
                             name=name
                             value=value
-                            prop:checked=move || current.get() == value
-                            on:change=move |_| on_change.run(value)
+                            prop:checked=live(move || current.get() == value)
+                            on:change=handler(Box::new(move |_| on_change.run(value)))
                         />
                         <label for=id>{text}</label>
                     }
                 })
-                .collect_view()}
+                .collect_any()}
         </div>
     }
 }

@@ -4,6 +4,7 @@
 pub mod suggest;
 pub mod trace;
 
+use crate::ui::erased::{live, CollectAny, ShowIf};
 use crate::ui::state::CalcState;
 use emissions_core::charts::format::format_sig;
 use emissions_core::model::Estimate;
@@ -52,16 +53,16 @@ pub fn Results() -> impl IntoView {
     let shown = Memo::new(move |_| est.with(Option::is_some));
     let stale = move || state.outcome.with(|o| o.stale);
     view! {
-        <section class="results" class:stale=stale aria-labelledby="results-heading">
+        <section class="results" class:stale=live(stale) aria-labelledby="results-heading">
             <h2 id="results-heading">"Emissions"</h2>
-            <Show when=stale>
+            <ShowIf when=stale>
                 <p class="stale-note" data-testid="stale-note">
                     "Showing the last valid result: fix the highlighted input to update it."
                 </p>
-            </Show>
+            </ShowIf>
             // A persistent live region, so screen readers hear the new headline after a change.
-            <div aria-live="polite">{move || shown.get().then(|| view! { <Headline est=est/> })}</div>
-            {move || shown.get().then(|| view! { <Breakdown est=est/> })}
+            <div aria-live="polite">{move || shown.get().then(|| view! { <Headline est=est/> }.into_any()).into_any()}</div>
+            {move || shown.get().then(|| view! { <Breakdown est=est/> }.into_any()).into_any()}
         </section>
     }
 }
@@ -86,7 +87,7 @@ pub fn MiniResult() -> impl IntoView {
     view! {
         <a class="mini-result" href="#results-heading">
             <span class="mini-label">"Result: "</span>
-            {text}
+            {move || text().into_any()}
         </a>
     }
 }
@@ -109,27 +110,27 @@ fn Headline(
     view! {
         <div class="headline">
             <p class="big">
-                <span data-testid="emissions-kg" data-value=move || number::shortest(kg())>{move || mass(kg())}</span>
+                <span data-testid="emissions-kg" data-value=live(move || number::shortest(kg()))>{move || mass(kg()).into_any()}</span>
                 " CO₂e"
             </p>
             <p class="range">
                 "Range "
-                <span data-testid="emissions-kg-low" data-value=move || number::shortest(low())>{move || mass(low())}</span>
+                <span data-testid="emissions-kg-low" data-value=live(move || number::shortest(low()))>{move || mass(low()).into_any()}</span>
                 " – "
-                <span data-testid="emissions-kg-high" data-value=move || number::shortest(high())>{move || mass(high())}</span>
+                <span data-testid="emissions-kg-high" data-value=live(move || number::shortest(high()))>{move || mass(high()).into_any()}</span>
                 " · location-based"
             </p>
             <dl class="kv">
                 <div>
                     <dt>"Energy"</dt>
-                    <dd data-testid="energy-kwh" data-value=move || number::shortest(kwh())>{move || energy(kwh())}</dd>
+                    <dd data-testid="energy-kwh" data-value=live(move || number::shortest(kwh()))>{move || energy(kwh()).into_any()}</dd>
                 </div>
                 <div>
                     <dt>"Market-based"</dt>
-                    <dd data-testid="emissions-market-kg" data-value=move || number::shortest(market())>
-                        {move || mass(market())}
+                    <dd data-testid="emissions-market-kg" data-value=live(move || number::shortest(market()))>
+                        {move || mass(market()).into_any()}
                         <span class="muted">
-                            {move || format!(" ({}–{})", mass(market_low()), mass(market_high()))}
+                            {move || format!(" ({}–{})", mass(market_low()), mass(market_high())).into_any()}
                         </span>
                     </dd>
                 </div>
@@ -141,7 +142,7 @@ fn Headline(
                      beside the location-based figure, never instead of it.",
                     format_sig(intensity(), 3),
                     format_sig(share(), 3)
-                )}
+                ).into_any()}
             </p>
         </div>
     }
@@ -160,9 +161,9 @@ fn breakdown_row(
     view! {
         <tr>
             <th scope="row">{label}</th>
-            <td class="num">{move || energy(kwh())}</td>
+            <td class="num">{move || energy(kwh()).into_any()}</td>
             <td class="bar-cell" aria-hidden="true">
-                <span class="bar" style:width=width></span>
+                <span class="bar" style:width=live(width)></span>
             </td>
         </tr>
     }
@@ -177,7 +178,7 @@ fn equivalent_items(est: EstimateMemo, skip: usize, take: usize) -> impl IntoVie
                 .into_iter()
                 .flatten()
                 .map(|q| view! { <li>{q.text.clone()}</li> })
-                .collect_view()
+                .collect_any()
         })
     }
 }
@@ -200,7 +201,7 @@ fn Breakdown(
                 {breakdown_row("Facility overhead (PUE)", figure(est, |e| e.energy.pue_overhead.0), total)}
                 <tr class="total">
                     <th scope="row">"Total"</th>
-                    <td class="num">{move || energy(total())}</td>
+                    <td class="num">{move || energy(total()).into_any()}</td>
                     <td></td>
                 </tr>
             </tbody>
@@ -212,9 +213,9 @@ fn Breakdown(
                 format_sig(e.wall_hours.0, 3),
                 format_sig(e.device_hours.0, 3),
                 format_sig(e.pue.0, 4)
-            )))}
+            ))).into_any()}
         </p>
-        <Show when=move || count.get() != 0>
+        <ShowIf when=move || count.get() != 0>
             <h3 class="small-heading">"That is about"</h3>
             <ul class="equivalents">{equivalent_items(est, 0, SHOWN_EQUIVALENTS)}</ul>
             {move || {
@@ -227,7 +228,7 @@ fn Breakdown(
                         </details>
                     }
                 })
-            }}
-        </Show>
+            }.into_any()}
+        </ShowIf>
     }
 }

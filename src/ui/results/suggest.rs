@@ -1,6 +1,7 @@
 //! The paper's suggestion, better: the same job in the provider's cleanest region and in the
 //! cleanest region overall; clicking one moves the job there.
 
+use crate::ui::erased::handler;
 use crate::ui::state::CalcState;
 use emissions_core::model::{LocationInput, RegionAlternative};
 use emissions_core::number;
@@ -53,10 +54,10 @@ fn suggestion(
                             data-testid=testid
                             data-provider=p.clone()
                             data-region=code.clone()
-                            on:click=move |_| {
+                            on:click=handler(Box::new(move |_| {
                                 let location = LocationInput::Cloud { provider: p.clone(), region: code.clone() };
                                 state.edit(|i| i.location = location);
-                            }
+                            }))
                         >
                             {format!("Move the job to {}", r.code)}
                         </button>
@@ -93,7 +94,7 @@ pub fn Suggestion() -> impl IntoView {
                             </ul>
                         }
                     })
-            }}
+            }.into_any()}
         </section>
     }
 }

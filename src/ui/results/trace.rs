@@ -1,5 +1,6 @@
 //! The formula trace: every step with its numbers, and the sources of each factor one click away.
 
+use crate::ui::erased::CollectAny;
 use crate::ui::state::CalcState;
 use emissions_core::dataset::Dataset;
 use leptos::prelude::*;
@@ -70,7 +71,7 @@ pub fn FormulaTrace() -> impl IntoView {
                 trace.with_untracked(|t| {
                     t.as_ref().map(|t| {
                         view! {
-                            <p class="trace-summary" data-testid="trace-summary"><code>{summary}</code></p>
+                            <p class="trace-summary" data-testid="trace-summary"><code>{move || summary().into_any()}</code></p>
                             <ol class="trace-steps">
                                 {t
                                     .steps
@@ -93,12 +94,12 @@ pub fn FormulaTrace() -> impl IntoView {
                                             </li>
                                         }
                                     })
-                                    .collect_view()}
+                                    .collect_any()}
                             </ol>
                         }
                     })
                 })
-            }}
+            }.into_any()}
         </section>
     }
 }

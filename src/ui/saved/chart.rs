@@ -1,5 +1,6 @@
 //! The comparison chart: saved jobs as neutral labelled bars (the region chart reused).
 
+use crate::ui::erased::{effect, live};
 use emissions_core::charts::region_bars::{self, RegionBar, RegionBars};
 use emissions_core::charts::Theme;
 use leptos::html::Canvas;
@@ -42,7 +43,7 @@ pub fn CompareChart(
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     // Synchronises the canvas (outside the reactive system) with the data; writes no signal.
-    Effect::new(move |_| {
+    effect(Box::new(move || {
         let Some(el) = canvas.get() else {
             return;
         };
@@ -71,13 +72,13 @@ pub fn CompareChart(
                 None => web_sys::console::warn_1(&"mlcalc: no 2D canvas context".into()),
             }
         });
-    });
+    }));
     view! {
         <canvas
             node_ref=canvas
             class="compare-chart"
             role="img"
-            aria-label=move || data.with(region_bars::text_alternative)
+            aria-label=live(move || data.with(region_bars::text_alternative))
         ></canvas>
     }
 }

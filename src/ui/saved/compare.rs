@@ -3,6 +3,7 @@
 
 use super::chart::{bars, CompareChart};
 use super::Saved;
+use crate::ui::erased::{CollectAny, ShowIf};
 use crate::ui::export::ExportView;
 use crate::ui::state::factors;
 use emissions_core::export::{ExportContext, ExportItem, TrainingType};
@@ -50,16 +51,16 @@ pub fn Compare() -> impl IntoView {
     view! {
         <div class="compare-jobs" data-testid="compare">
             <h3>"Compare saved jobs"</h3>
-            <Show
+            <ShowIf
                 when=move || { count() >= 2 }
                 fallback=|| view! { <p class="hint">"Tick two or more saved jobs to compare them and see their total."</p> }
             >
-                {move || chosen.with(|c| c.1.clone()).into_iter().map(|m| view! { <p class="notice">{m}</p> }).collect_view()}
+                {move || chosen.with(|c| c.1.clone()).into_iter().map(|m| view! { <p class="notice">{m}</p> }).collect_any().into_any()}
                 <CompareTable items=items/>
                 <CompareChart data=chart/>
                 <h4>"Export the comparison"</h4>
                 <ExportView items=items id="compare-export" stem="ml-emissions-comparison"/>
-            </Show>
+            </ShowIf>
         </div>
     }
 }
@@ -103,7 +104,7 @@ fn CompareTable(
                                 <td class="num">{format!("{}–{}", num(r.low.0), num(r.high.0))}</td>
                             </tr>
                         }
-                    }).collect_view()}
+                    }).collect_any().into_any()}
                 </tbody>
                 <tfoot>
                     {move || {
@@ -119,7 +120,7 @@ fn CompareTable(
                                 <td class="num">{format!("{}–{}", num(t.location_based.low.0), num(t.location_based.high.0))}</td>
                             </tr>
                         }
-                    }}
+                    }.into_any()}
                 </tfoot>
             </table>
         </div>

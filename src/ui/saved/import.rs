@@ -2,6 +2,7 @@
 //! computer) to the saved jobs.
 
 use super::Saved;
+use crate::ui::erased::handler;
 use crate::ui::export::read_picked_file;
 use crate::ui::storage;
 use emissions_core::dataset::DATASET_VERSION;
@@ -52,10 +53,10 @@ pub fn ImportJobs() -> impl IntoView {
                     accept=".json,application/json"
                     data-testid="import-jobs"
                     node_ref=file
-                    on:change=on_change
+                    on:change=handler(Box::new(on_change))
                 />
             </label>
         </p>
-        {move || error.get().map(|e| view! { <p class="notice error" role="alert">{e}</p> })}
+        {move || error.get().map(|e| view! { <p class="notice error" role="alert">{e}</p> }).into_any()}
     }
 }

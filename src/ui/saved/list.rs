@@ -1,6 +1,7 @@
 //! The list of saved jobs: open, rename, duplicate, delete, and tick for comparison.
 
 use super::Saved;
+use crate::ui::erased::{effect, handler, live, CollectAny, ShowIf};
 use crate::ui::state::CalcState;
 use crate::ui::storage;
 use emissions_core::dataset::DATASET_VERSION;
@@ -68,16 +69,16 @@ pub fn JobList() -> impl IntoView {
             s.jobs
                 .iter()
                 .map(|job| view! { <JobRow job=job.clone()/> })
-                .collect_view()
+                .collect_any()
         })
     };
     view! {
-        <Show
+        <ShowIf
             when=move || saved.jobs.with(|s| !s.jobs.is_empty())
             fallback=|| view! { <p class="saved-empty">"No saved jobs yet."</p> }
         >
-            <ul class="saved-list" data-testid="saved-list">{rows}</ul>
-        </Show>
+            <ul class="saved-list" data-testid="saved-list">{move || rows().into_any()}</ul>
+        </ShowIf>
     }
 }
 
@@ -91,12 +92,12 @@ fn JobRow(job: SavedJob) -> impl IntoView {
     let (draft, set_draft) = signal(job.name.clone());
     let rename_input = NodeRef::<leptos::html::Input>::new();
     // Moves the keyboard focus into the rename field when it appears (DOM only, no signal write).
-    Effect::new(move |_| {
+    effect(Box::new(move || {
         if let Some(input) = rename_input.get() {
             let _ = input.focus();
             input.select();
         }
-    });
+    }));
     let name = job.name.clone();
     let inputs = job.inputs.clone();
     let open_name = name.clone();
@@ -146,44 +147,44 @@ fn JobRow(job: SavedJob) -> impl IntoView {
     let shown_name = name.clone();
     view! {
         <li class="saved-job" data-testid="saved-job" data-job-id=id.to_string()>
-            <input type="checkbox" aria-label=checkbox_label prop:checked=checked on:change=toggle data-testid="compare-check"/>
+            <input type="checkbox" aria-label=checkbox_label prop:checked=live(checked) on:change=handler(Box::new(toggle)) data-testid="compare-check"/>
             <div class="saved-job-main">
-                <Show
+                <ShowIf
                     when=move || editing.get()
                     fallback=move || view! { <span class="saved-job-name" data-testid="saved-job-name">{shown_name.clone()}</span> }
                 >
-                    <form class="rename" on:submit=move |ev| { ev.prevent_default(); commit_rename(); }>
+                    <form class="rename" on:submit=handler(Box::new(move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); commit_rename(); }))>
                         <input
                             type="text"
                             maxlength="120"
                             aria-label="New name"
                             data-testid="rename-input"
                             node_ref=rename_input
-                            on:keydown=move |ev| {
+                            on:keydown=handler(Box::new(move |ev: leptos::ev::KeyboardEvent| {
                                 if ev.key() == "Escape" {
                                     close_rename();
                                 }
-                            }
-                            prop:value=move || draft.get()
-                            on:input=move |ev| set_draft.set(event_target_value(&ev))
+                            }))
+                            prop:value=live(move || draft.get())
+                            on:input=handler(Box::new(move |ev| set_draft.set(event_target_value(&ev))))
                         />
                         <button type="submit">"Save name"</button>
-                        <button type="button" on:click=move |_| close_rename()>"Cancel"</button>
+                        <button type="button" on:click=handler(Box::new(move |_| close_rename()))>"Cancel"</button>
                     </form>
-                </Show>
+                </ShowIf>
                 <small class="saved-job-meta">{summary(&job.inputs)}{old_data}</small>
             </div>
             <div class="saved-job-actions">
-                <button type="button" data-testid="open-job" on:click=open>"Open"</button>
-                <button type="button" data-testid="rename-job" on:click=move |_| { set_draft.set(name.clone()); set_editing.set(true); }>"Rename"</button>
-                <button type="button" data-testid="duplicate-job" on:click=duplicate>"Duplicate"</button>
+                <button type="button" data-testid="open-job" on:click=handler(Box::new(open))>"Open"</button>
+                <button type="button" data-testid="rename-job" on:click=handler(Box::new(move |_| { set_draft.set(name.clone()); set_editing.set(true); }))>"Rename"</button>
+                <button type="button" data-testid="duplicate-job" on:click=handler(Box::new(duplicate))>"Duplicate"</button>
                 <button
                     type="button"
                     data-testid="delete-job"
-                    on:click=move |_| {
+                    on:click=handler(Box::new(move |_| {
                         saved.delete(id);
                         focus_after_rebuild("[data-testid=undo-delete]".into());
-                    }
+                    }))
                 >
                     "Delete"
                 </button>

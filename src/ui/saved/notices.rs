@@ -1,6 +1,7 @@
 //! Storage notices: no persistent storage, unreadable data kept aside, failed writes (of the jobs
 //! and of the draft, each cleared by its next successful write).
 
+use crate::ui::erased::{handler, CollectAny, ShowIf};
 use crate::ui::export::download_text;
 use crate::ui::storage;
 use leptos::prelude::*;
@@ -39,14 +40,14 @@ pub fn StorageNotices() -> impl IntoView {
             <p class="notice" role="status" data-testid="storage-unavailable">
                 "Storage unavailable: your jobs last until you close the tab. Export them to keep them."
             </p>
-        })}
+        }.into_any())}
         {move || write_error.get().map(|e| view! {
             <p class="notice error" role="alert" data-testid="storage-write-error">{e}</p>
-        })}
+        }).into_any()}
         {move || draft_error.get().map(|e| view! {
             <p class="notice error" role="alert" data-testid="draft-write-error">{e}</p>
-        })}
-        <Show when=move || !kept_for_view().is_empty()>
+        }).into_any()}
+        <ShowIf when=move || !kept_for_view().is_empty()>
             <div class="notice warning" role="alert" data-testid="quarantine-notice">
                 <p>
                     {
@@ -63,18 +64,18 @@ pub fn StorageNotices() -> impl IntoView {
                         let q = quarantined.clone();
                         move || q.get().into_iter().map(|item| view! {
                             <li>{format!("{}: {}", item.from, item.reason)}</li>
-                        }).collect_view()
+                        }).collect_any()
                     }
                 </ul>
-                <button type="button" data-testid="export-unreadable" on:click=export>
+                <button type="button" data-testid="export-unreadable" on:click=handler(Box::new(export))>
                     "Export unreadable data"
                 </button>
                 " "
-                <button type="button" on:click=move |_| storage::discard_quarantine()>
+                <button type="button" on:click=handler(Box::new(move |_| storage::discard_quarantine()))>
                     "Discard it"
                 </button>
-                {move || export_status.get()}
+                {move || export_status.get().into_any()}
             </div>
-        </Show>
+        </ShowIf>
     }
 }

@@ -61,7 +61,7 @@ pub fn OtherDataNote(
                 Some(f) => view! { <Figures f=f prefix="link-current"/> }.into_any(),
                 None => "no estimate yet (see the highlighted inputs)".into_any(),
             }}
-            {move || if edited() { " for the inputs as edited since." } else { "." }}
+            {move || (if edited() { " for the inputs as edited since." } else { "." }).into_any()}
         </li>
     }
 }
