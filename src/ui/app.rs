@@ -135,12 +135,12 @@ fn Calculator() -> impl IntoView {
             <InputForm/>
             <div class="results-column">
                 <Results/>
-                <ShowIf when=move || rest_ready.get()>
+                <ShowIf when=rest_ready>
                     <Suggestion/>
                 </ShowIf>
             </div>
         </div>
-        <ShowIf when=move || rest_ready.get()>
+        <ShowIf when=rest_ready>
             <FormulaTrace/>
             <Comparisons/>
             <LearnAct/>

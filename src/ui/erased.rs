@@ -88,30 +88,28 @@ mod tests {
     use std::path::Path;
 
     /// Every `.rs` file under `dir`, with its text.
-    fn sources(dir: &Path, out: &mut Vec<(String, String)>) {
-        for entry in std::fs::read_dir(dir)
-            .expect("src/ui is readable")
-            .flatten()
-        {
-            let path = entry.path();
+    fn sources(dir: &Path, out: &mut Vec<(String, String)>) -> std::io::Result<()> {
+        for entry in std::fs::read_dir(dir)? {
+            let path = entry?.path();
             if path.is_dir() {
-                sources(&path, out);
+                sources(&path, out)?;
             } else if path.extension().is_some_and(|e| e == "rs") {
-                let text = std::fs::read_to_string(&path).expect("a source file is readable");
+                let text = std::fs::read_to_string(&path)?;
                 out.push((path.display().to_string(), text));
             }
         }
+        Ok(())
     }
 
     /// Fails on an event handler written as a bare closure, `<Show>` or `Effect::new` outside
     /// this module: each would compile its own copy of shared code again (see the module note).
     #[test]
-    fn views_use_the_shared_types() {
+    fn views_use_the_shared_types() -> std::io::Result<()> {
         let mut files = Vec::new();
         sources(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui"),
             &mut files,
-        );
+        )?;
         assert!(files.len() > 20, "found {} files", files.len());
         let mut found = Vec::new();
         for (path, text) in files.iter().filter(|(p, _)| !p.ends_with("erased.rs")) {
@@ -133,5 +131,6 @@ mod tests {
             "see src/ui/erased.rs:\n{}",
             found.join("\n")
         );
+        Ok(())
     }
 }

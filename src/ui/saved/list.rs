@@ -150,7 +150,7 @@ fn JobRow(job: SavedJob) -> impl IntoView {
             <input type="checkbox" aria-label=checkbox_label prop:checked=live(checked) on:change=handler(Box::new(toggle)) data-testid="compare-check"/>
             <div class="saved-job-main">
                 <ShowIf
-                    when=move || editing.get()
+                    when=editing
                     fallback=move || view! { <span class="saved-job-name" data-testid="saved-job-name">{shown_name.clone()}</span> }
                 >
                     <form class="rename" on:submit=handler(Box::new(move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); commit_rename(); }))>
