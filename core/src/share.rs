@@ -19,7 +19,8 @@
 
 use crate::model::inputs::{DEFAULT_DEVICES, DEFAULT_HARDWARE, DEFAULT_HOURS, DEFAULT_MFU_PCT};
 use crate::model::{
-    training_flops, ComputeInput, CpuInput, DataCentre, DurationInput, Inputs, LocationInput,
+    training_flops, ComputeInput, CpuInput, DataCentre, DurationInput, Inputs, JobKind,
+    LocationInput,
 };
 use crate::units::{KgCo2e, Kwh};
 
@@ -35,9 +36,9 @@ pub use percent::{decode, encode};
 pub use problem::{ParamIssue, ParamProblem};
 
 /// Every parameter of the contract, in the order [`to_query_citing`] writes them.
-pub const PARAMS: [&str; 19] = [
-    "hw", "inst", "n", "h", "flops", "mfu", "runs", "w", "util", "cpu", "cores", "mem", "loc",
-    "ci", "pue", "mkt", "data", "kg", "kwh",
+pub const PARAMS: [&str; 20] = [
+    "hw", "inst", "n", "h", "flops", "mfu", "runs", "w", "util", "kind", "cpu", "cores", "mem",
+    "loc", "ci", "pue", "mkt", "data", "kg", "kwh",
 ];
 
 /// The `loc` prefix of a grid zone (`grid/FR`).
@@ -127,8 +128,11 @@ fn input_params(inputs: &Inputs) -> Vec<(&'static str, String)> {
     if let Some(w) = inputs.power_w {
         out.push(("w", num(w)));
     }
-    if inputs.utilization_pct != Inputs::default().utilization_pct {
-        out.push(("util", num(inputs.utilization_pct)));
+    if let Some(util) = inputs.utilization_pct {
+        out.push(("util", num(util)));
+    }
+    if inputs.job_kind != JobKind::default() {
+        out.push(("kind", inputs.job_kind.id().to_string()));
     }
     if let Some(cpu) = &inputs.cpu {
         out.push(("cpu", encode(&cpu.id)));
@@ -215,8 +219,18 @@ pub fn from_query(query: &str) -> Decoded {
         inputs.runs = runs;
     }
     inputs.power_w = p.number("w");
-    if let Some(util) = p.number("util") {
-        inputs.utilization_pct = util;
+    inputs.utilization_pct = p.number("util");
+    if let Some(kind) = p.id("kind") {
+        match JobKind::from_id(&kind) {
+            Some(k) => inputs.job_kind = k,
+            None => p.problems.push(ParamProblem::new(
+                "kind",
+                ParamIssue::BadChoice {
+                    value: kind,
+                    expected: "\"pretrain\", \"finetune\" or \"unknown\"",
+                },
+            )),
+        }
     }
     let cores = p.number("cores");
     let cpu = p.id("cpu");

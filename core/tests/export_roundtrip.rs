@@ -40,7 +40,8 @@ fn arb_inputs() -> impl Strategy<Value = Inputs> {
                     devices: f64::from(devices),
                 },
                 power_w: None,
-                utilization_pct: util,
+                utilization_pct: Some(util),
+                job_kind: Default::default(),
                 cpu: cpu.map(|(cores, usage_pct)| CpuInput {
                     id: "generic".into(),
                     cores,

@@ -82,25 +82,58 @@ fn zones_keep_the_current_pue_and_mark_the_current_zone() {
 }
 
 #[test]
-fn hardware_with_hours_keeps_the_same_hours() {
+fn hardware_with_hours_does_the_same_work() {
     let f = factors();
-    let (_, a) = table(&Inputs::default(), &f);
+    let (e, a) = table(&Inputs::default(), &f);
+    assert!(!a.same_hours);
+    assert_eq!(a.basis, HardwareBasis::SameWork);
+    assert!(a.hardware_basis.starts_with("Same work"));
+    // Four devices with a throughput do the A100's work; the one without is listed apart.
+    assert_eq!(a.hardware.len(), 4);
+    assert_eq!(a.unrated.len(), 1);
+    let npu = &a.unrated[0];
+    assert_eq!(&*npu.id, "mystery-npu");
+    assert!(npu.same_hours && npu.hours_per_run.0 == 24.0);
+    assert!(npu.gflops_per_watt.is_none());
+    // Work = 24 h × 8 × 312 TFLOPS; the T4 (65 TFLOPS) needs 24 × 312 / 65 h for it.
+    let t4 = a.hardware.iter().find(|h| &*h.id == "t4").unwrap();
+    let t4_hours = 24.0 * 312.0 / 65.0;
+    assert!(close(t4.hours_per_run.0, t4_hours));
+    assert!(close(
+        t4.emissions.0,
+        8.0 * 70.0 * t4_hours / 1000.0 * 1.135 * 385.0 / 1000.0
+    ));
+    let h100 = a.hardware.iter().find(|h| &*h.id == "h100-sxm").unwrap();
+    assert!(close(h100.hours_per_run.0, 24.0 * 312.0 / 989.0));
+    // Energy ∝ TDP ÷ throughput: the H100 (700/989) is cleanest, the T4 (70/65) not first.
+    assert_eq!(&*a.hardware[0].id, "h100-sxm");
+    assert!(close(h100.gflops_per_watt.unwrap(), 989.0 * 1000.0 / 700.0));
+    let a100 = a.hardware.iter().find(|h| h.is_current).unwrap();
+    assert!(close(a100.emissions.0, e.location_based.0));
+    assert!(close(a100.hours_per_run.0, 24.0));
+    assert!(a.hardware.iter().all(|h| !h.same_hours && !h.may_not_fit));
+}
+
+#[test]
+fn hardware_without_a_throughput_keeps_the_same_hours() {
+    let f = factors();
+    let inputs = Inputs {
+        compute: ComputeInput::Hardware {
+            id: "mystery-npu".into(),
+            devices: 8.0,
+        },
+        ..Inputs::default()
+    };
+    let (_, a) = table(&inputs, &f);
     assert!(a.same_hours);
+    assert_eq!(a.basis, HardwareBasis::SameHours);
     assert!(a.hardware_basis.starts_with("Same hours"));
-    assert_eq!(
-        a.hardware.len(),
-        5,
-        "every accelerator when hours are given"
-    );
+    assert_eq!(a.hardware.len(), 5);
+    assert!(a.unrated.is_empty());
     assert!(a
         .hardware
         .iter()
         .all(|h| h.same_hours && h.hours_per_run.0 == 24.0));
-    let t4 = a.hardware.iter().find(|h| &*h.id == "t4").unwrap();
-    assert!(close(
-        t4.emissions.0,
-        8.0 * 70.0 * 24.0 / 1000.0 * 1.135 * 385.0 / 1000.0
-    ));
     assert_eq!(
         &*a.hardware[0].id, "t4",
         "coolest chip first at equal hours"
@@ -119,10 +152,12 @@ fn hardware_with_flops_rescales_runtime_by_throughput() {
     };
     let (e, a) = table(&inputs, &f);
     assert!(!a.same_hours);
+    assert_eq!(a.basis, HardwareBasis::SameFlops);
+    assert_eq!(a.hardware.len(), 4);
     assert_eq!(
-        a.hardware.len(),
-        4,
-        "the device without throughput is left out"
+        a.unrated.len(),
+        1,
+        "the device without throughput is listed apart"
     );
     let h100 = a.hardware.iter().find(|h| &*h.id == "h100-sxm").unwrap();
     assert!(close(
@@ -144,8 +179,10 @@ fn measured_power_carries_over_as_a_fraction_of_tdp() {
     };
     let (_, a) = table(&inputs, &f);
     let v100 = a.hardware.iter().find(|h| &*h.id == "v100").unwrap();
-    // 200 W is 50 % of the A100's 400 W; the V100 is taken at 50 % of 300 W.
-    assert!(close(v100.energy.0, 8.0 * 150.0 * 24.0 / 1000.0 * 1.135));
+    // 200 W is 50 % of the A100's 400 W; the V100 is taken at 50 % of 300 W, for the time it
+    // needs for the A100's work (24 h × 312 / 125).
+    let hours = 24.0 * 312.0 / 125.0;
+    assert!(close(v100.energy.0, 8.0 * 150.0 * hours / 1000.0 * 1.135));
 }
 
 #[test]

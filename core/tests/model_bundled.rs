@@ -28,12 +28,15 @@ fn documented_default_inputs_resolve_on_the_bundled_data() {
     assert_eq!(job.accelerator.id, DEFAULT_HARDWARE);
     assert_eq!(job.devices, 8);
     let e = estimate(&job, f);
-    // 8 × TDP × 24 h × PUE × intensity, with the bundled values.
-    let expected = 8.0 * job.accelerator.tdp.0 * 24.0 / 1000.0
+    // 8 × TDP × the typical draw of an unknown job × 24 h × PUE × intensity, bundled values.
+    let typical = f.draw_profile(JobKind::Unknown).unwrap().typical.fraction();
+    let at_tdp = 8.0 * job.accelerator.tdp.0 * 24.0 / 1000.0
         * job.site.pue.central.0
         * job.site.intensity.central.0
         / 1000.0;
-    assert!(close(e.location_based.0, expected));
+    assert!(close(e.location_based.0, at_tdp * typical));
+    // The paper's convention stays visible beside it.
+    assert!(close(e.location_based_at_tdp.0, at_tdp));
     assert!(!e.equivalents.is_empty());
     for step in &e.trace.steps {
         for src in &step.sources {
@@ -125,6 +128,8 @@ fn paper_formula_on_a_real_v100() {
             intensity: 429.0,
             data_centre: DataCentre::Personal,
         },
+        // `util=100` with PUE 1 is the paper's calculator, to the digit.
+        utilization_pct: Some(100.0),
         ..Inputs::default()
     };
     let e = calculate(&inputs, f).unwrap();
@@ -139,7 +144,10 @@ fn alternatives_cover_the_bundled_tables() {
     let a = alternatives(&job, f);
     assert_eq!(a.regions.len(), f.dataset().regions.len());
     assert_eq!(a.zones.len(), f.dataset().zones.len());
-    assert_eq!(a.hardware.len(), f.dataset().hardware.len());
+    assert_eq!(
+        a.hardware.len() + a.unrated.len(),
+        f.dataset().hardware.len()
+    );
     assert_eq!(a.regions.iter().filter(|r| r.is_current).count(), 1);
     let same = a.cleanest_same_provider.as_ref().unwrap();
     assert_eq!(&*same.provider, "aws");

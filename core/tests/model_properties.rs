@@ -119,7 +119,8 @@ fn any_inputs() -> impl Strategy<Value = Inputs> {
                 Inputs {
                     compute,
                     power_w,
-                    utilization_pct,
+                    utilization_pct: Some(utilization_pct),
+                    job_kind: Default::default(),
                     cpu,
                     memory_gb,
                     duration,
@@ -154,7 +155,7 @@ fn valid_inputs() -> impl Strategy<Value = Inputs> {
                 id: hw.into(),
                 devices: f64::from(n),
             },
-            utilization_pct: util,
+            utilization_pct: Some(util),
             duration: DurationInput::Hours { hours },
             runs: f64::from(runs),
             location: LocationInput::Cloud {
@@ -247,7 +248,7 @@ proptest! {
         let ComputeInput::Hardware { id, devices } = inputs.compute.clone() else { unreachable!() };
         let more = Inputs { compute: ComputeInput::Hardware { id, devices: devices + 1.0 }, ..inputs.clone() };
         prop_assert!(calculate(&more, f).unwrap().location_based.0 >= base.location_based.0);
-        let hotter = Inputs { utilization_pct: (inputs.utilization_pct + 1.0).min(100.0), ..inputs.clone() };
+        let hotter = Inputs { utilization_pct: inputs.utilization_pct.map(|u| (u + 1.0).min(100.0)), ..inputs.clone() };
         prop_assert!(calculate(&hotter, f).unwrap().location_based.0 >= base.location_based.0);
         let pue = Inputs { pue: Some(3.0), ..inputs.clone() };
         prop_assert!(calculate(&pue, f).unwrap().location_based.0 >= base.location_based.0 * (1.0 - 1e-12));

@@ -224,7 +224,7 @@ fn instance_expands_to_its_accelerators() {
 fn measured_power_overrides_tdp_times_utilization() {
     let e = run(&Inputs {
         power_w: Some(250.0),
-        utilization_pct: 50.0,
+        utilization_pct: Some(50.0),
         ..Inputs::default()
     });
     assert!(close(e.power.accelerators.0, 2000.0));

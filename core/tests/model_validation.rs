@@ -117,7 +117,7 @@ fn absurd_sizes_are_rejected() {
 fn utilization_and_pue_ranges() {
     for u in [0.0, 0.5, 101.0, -10.0] {
         let inputs = Inputs {
-            utilization_pct: u,
+            utilization_pct: Some(u),
             ..Inputs::default()
         };
         assert_eq!(fields(&inputs), vec![Field::Utilization], "utilization {u}");
@@ -130,7 +130,7 @@ fn utilization_and_pue_ranges() {
         assert_eq!(fields(&inputs), vec![Field::Pue], "pue {p}");
     }
     let ok = Inputs {
-        utilization_pct: 1.0,
+        utilization_pct: Some(1.0),
         pue: Some(3.0),
         ..Inputs::default()
     };

@@ -2,7 +2,7 @@
 
 use emissions_core::dataset::DATASET_VERSION;
 use emissions_core::model::{
-    ComputeInput, CpuInput, DataCentre, DurationInput, Inputs, LocationInput,
+    ComputeInput, CpuInput, DataCentre, DurationInput, Inputs, JobKind, LocationInput,
 };
 use emissions_core::share::{
     decode, encode, from_query, names_inputs, to_query, to_query_citing, CitedFigures, ParamIssue,
@@ -268,12 +268,17 @@ fn inputs() -> impl Strategy<Value = Inputs> {
         duration,
         number(),
         opt(),
-        number(),
+        opt(),
         cpu,
         opt(),
         location,
         opt(),
         opt(),
+        prop_oneof![
+            Just(JobKind::Unknown),
+            Just(JobKind::Pretrain),
+            Just(JobKind::Finetune)
+        ],
     )
         .prop_map(
             |(
@@ -287,11 +292,13 @@ fn inputs() -> impl Strategy<Value = Inputs> {
                 location,
                 pue,
                 market_pct,
+                job_kind,
             )| {
                 Inputs {
                     compute,
                     power_w,
                     utilization_pct: util,
+                    job_kind,
                     cpu,
                     memory_gb,
                     duration,

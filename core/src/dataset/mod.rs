@@ -10,6 +10,7 @@
 //! lookups on [`Dataset`] (`zone`, `region`, `provider`, `hardware`, `cpu`, `instance`, `source`)
 //! and [`problems`] (the consistency checks).
 
+mod evidence;
 mod extras;
 mod load;
 mod row;
@@ -17,6 +18,7 @@ mod rows;
 mod types;
 mod validate;
 
+pub use evidence::*;
 pub use extras::*;
 pub use load::*;
 pub use types::*;

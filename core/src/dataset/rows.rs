@@ -6,6 +6,7 @@
 //! form ([`table`]: rows or columns); a member given twice is an error, as it was with derived code. The keys are
 //! the serde names of [`super::types`] (`#[serde(rename)]`), which still serialise the rows; `core/tests/dataset.rs` checks that a serialised dataset reads back equal.
 
+use super::evidence::{DrawProfile, MeteredRun};
 use super::extras::{Extras, HardwareExtra, InstanceName, ProviderIntensity};
 use super::row::{object, table, Row};
 use super::types::{
@@ -13,7 +14,9 @@ use super::types::{
     Source, Sourced, Zone,
 };
 use crate::read::{invalid, leaf, list, Leaf, Node, Res};
-use crate::units::{Gigabytes, GramsPerKwh, KgCo2e, Percent, Pue, Tflops, Watts, WattsPerGb};
+use crate::units::{
+    Gigabytes, GramsPerKwh, Hours, KgCo2e, Kwh, Percent, Pue, Tflops, Watts, WattsPerGb,
+};
 use serde::de::Error as _;
 use serde_json::Error;
 
@@ -33,6 +36,36 @@ fn dataset_members(o: &Row) -> Res<Dataset> {
         cpus: o.with("cpus", |v| table(v, "struct Cpu", cpu)),
         instances: o.with("instances", |v| table(v, "struct Instance", instance)),
         constants: o.with("constants", |v| object(v, "struct Constants", constants)),
+        draw: o.with("draw", |v| table(v, "struct DrawProfile", draw_profile)),
+        metered: o.with("metered", |v| table(v, "struct MeteredRun", metered_run)),
+    })
+}
+
+fn draw_profile(o: &Row) -> Res<DrawProfile> {
+    o.done(DrawProfile {
+        kind: o.req("kind"),
+        label: o.req("label"),
+        typical: Percent(o.req("typ")),
+        low: Percent(o.req("lo")),
+        high: Percent(o.req("hi")),
+        basis: o.req("basis"),
+        year: o.req("yr"),
+        source: o.req("src"),
+    })
+}
+
+fn metered_run(o: &Row) -> Res<MeteredRun> {
+    o.done(MeteredRun {
+        id: o.req("id"),
+        name: o.req("name"),
+        hw: o.req("hw"),
+        devices: o.req("n"),
+        hours: Hours(o.req("h")),
+        energy: Kwh(o.req("kwh")),
+        covers: o.req("cov"),
+        kind: o.req("kind"),
+        year: o.req("yr"),
+        source: o.req("src"),
     })
 }
 

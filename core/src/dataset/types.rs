@@ -1,6 +1,7 @@
 //! Types of the dataset. The JSON keys are abbreviated; the Rust field names say what they are.
 //! The `#[serde]` names serialise the rows; [`super::rows`] reads them back under the same keys.
 
+use super::evidence::{DrawProfile, MeteredRun};
 use crate::units::{Gigabytes, GramsPerKwh, KgCo2e, Percent, Pue, Tflops, Watts, WattsPerGb};
 use serde::Serialize;
 
@@ -25,6 +26,10 @@ pub struct Dataset {
     pub instances: Vec<Instance>,
     /// Defaults and equivalence constants.
     pub constants: Constants,
+    /// Typical accelerator draw per kind of job, from metered measurements.
+    pub draw: Vec<DrawProfile>,
+    /// Published training runs with metered energy: the model's validation set.
+    pub metered: Vec<MeteredRun>,
 }
 
 /// Facts about the dataset as a whole.

@@ -4,6 +4,9 @@
 //! so both enforce exactly the same quality bar.
 
 use super::types::Dataset;
+
+mod evidence;
+pub use evidence::JOB_KINDS;
 use std::collections::HashSet;
 
 /// Plausible range of grid intensity, gCO2e/kWh.
@@ -90,6 +93,7 @@ pub fn problems(ds: &Dataset) -> Vec<String> {
     check_zones_and_regions(ds, &mut c);
     check_hardware(ds, &mut c);
     check_constants(ds, &mut c);
+    evidence::check_evidence(ds, &mut c);
     c.problems
 }
 

@@ -7,14 +7,18 @@
 //!
 //! * Regions use **their own** PUE (region figure, else the provider's) and intensity.
 //! * Grid zones keep the job's current PUE: the same facility moved onto that grid.
-//! * Accelerators keep the device count, host, location and runs. With a FLOPs workload the runtime
-//!   is rescaled by peak dense throughput (accelerators without one are left out); with hours it is
-//!   the **same hours** on every device (`same_hours = true`), which flatters slower, cooler chips.
-//!   A measured power is carried over as the same fraction of TDP.
+//! * Accelerators keep the device count, host, location, runs and draw (as a fraction of TDP; a
+//!   measured power becomes the same fraction of TDP). Every device does **the same work**: with a
+//!   FLOPs workload the runtime is that workload at each device's peak dense throughput and the MFU;
+//!   with hours, the work is derived from the current device (hours × devices × its peak dense
+//!   throughput) and each device gets the time it needs for it. Comparing the same *hours* instead
+//!   would rank slow, cool chips (a Jetson) cleanest for an 8×A100 job. Devices without a published
+//!   throughput cannot be put on the same work: they are listed apart (`unrated`), with the same
+//!   hours, and so is everything when the current device has no throughput figure.
 
 use super::energy::Power;
-use super::factors::{Factors, Label, RegionFactor, ZoneFactor};
-use super::job::{DeviceDraw, Job, Place};
+use super::factors::{Factors, HardwareFactor, Label, RegionFactor, ZoneFactor};
+use super::job::{Job, Place};
 use super::validate::MAX_HOURS;
 use super::workload::hours_for;
 use crate::units::{GramsPerKwh, Hours, KgCo2e, Kwh, Percent, Pue};
@@ -94,10 +98,26 @@ pub struct HardwareAlternative {
     pub saving: KgCo2e,
     /// `saving` as % of the current emissions.
     pub saving_pct: Percent,
-    /// True when the runtime was not rescaled (the workload was given in hours).
+    /// True when the runtime was not rescaled (no throughput figure to put it on the same work).
     pub same_hours: bool,
+    /// Peak dense throughput per watt of TDP, GFLOPS/W (FP16/BF16, else FP32), when known.
+    pub gflops_per_watt: Option<f64>,
+    /// True when the device has less memory than the current one (the job may not fit).
+    pub may_not_fit: bool,
     /// True for the job's current accelerator.
     pub is_current: bool,
+}
+
+/// What the hardware rows hold equal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HardwareBasis {
+    /// The FLOPs workload at each device's throughput and the same MFU.
+    SameFlops,
+    /// The work of the current device (hours × devices × its peak throughput).
+    SameWork,
+    /// The same hours (the current device has no throughput figure).
+    SameHours,
 }
 
 /// The alternatives table.
@@ -109,27 +129,41 @@ pub struct Alternatives {
     pub regions: Vec<RegionAlternative>,
     /// Every grid zone, cleanest first.
     pub zones: Vec<ZoneAlternative>,
-    /// Every accelerator (with known throughput for a FLOPs workload), lowest emissions first.
+    /// Every accelerator doing the same work (see [`HardwareBasis`]), lowest emissions first.
     pub hardware: Vec<HardwareAlternative>,
+    /// Accelerators without a throughput figure, at the same hours, lowest emissions first: listed
+    /// apart because they cannot be put on the same work.
+    pub unrated: Vec<HardwareAlternative>,
+    /// What the hardware rows hold equal.
+    pub basis: HardwareBasis,
     /// The cleanest region of the current provider (cloud jobs only).
     pub cleanest_same_provider: Option<RegionAlternative>,
     /// The cleanest region of any provider.
     pub cleanest_overall: Option<RegionAlternative>,
-    /// True when hardware rows keep the same hours (workload given in hours).
+    /// True when hardware rows keep the same hours (no throughput figure for the current device).
     pub same_hours: bool,
     /// A plain sentence saying how the hardware rows were computed, for display under the table.
     pub hardware_basis: &'static str,
 }
 
-/// Shown under the hardware table when the workload was given in hours.
-pub const SAME_HOURS_NOTE: &str = "Same hours on every accelerator: the job was given in hours, \
-     so faster chips are not credited with finishing sooner. Enter the workload in FLOPs to scale \
-     the runtime by each chip's throughput.";
+/// Shown under the hardware table when the work was derived from hours on the current device.
+pub const SAME_WORK_NOTE: &str = "Same work on every accelerator, same device count and draw: \
+     the work is the job's hours × devices × the current accelerator's peak dense throughput \
+     (FP16/BF16, else FP32), and each accelerator gets the time it needs for it at its own peak. \
+     Accelerators without a published throughput are listed apart with the same hours; \
+     “may not fit” marks those with less memory than yours.";
 
 /// Shown under the hardware table when the workload was given in FLOPs.
-pub const SCALED_HOURS_NOTE: &str = "Runtime scaled by each accelerator's peak dense throughput \
-     (FP16/BF16, else FP32) at the same model-FLOPs utilization; accelerators without a known \
-     throughput are left out.";
+pub const SCALED_HOURS_NOTE: &str = "Same FLOPs on every accelerator: runtime scaled by each \
+     accelerator's peak dense throughput (FP16/BF16, else FP32) at the same model-FLOPs \
+     utilization, device count and draw. Accelerators without a known throughput are listed apart \
+     with the same hours; “may not fit” marks those with less memory than yours.";
+
+/// Shown under the hardware table when the current device has no throughput figure.
+pub const SAME_HOURS_NOTE: &str =
+    "Same hours on every accelerator: the current accelerator has no \
+     published throughput, so the work cannot be carried over and faster chips are not credited \
+     with finishing sooner.";
 
 /// Serialises a shared label as a plain JSON string.
 fn text<S: Serializer>(label: &Label, serializer: S) -> Result<S::Ok, S::Error> {
@@ -216,44 +250,7 @@ pub fn alternatives(job: &Job, factors: &Factors) -> Alternatives {
         })
         .collect();
 
-    let base = Power::of(job, job.device_power());
-    let host = base.cpu + base.memory;
-    let devices = f64::from(job.devices);
-    let ci = job.site.intensity.central;
-    let same_hours = job.workload.is_none();
-    let mut hardware: Vec<HardwareAlternative> = factors
-        .hardware_factors()
-        .iter()
-        .filter_map(|h| {
-            let hours_per_run = match job.workload {
-                None => job.hours_per_run,
-                Some(w) => hours_for(w.flops, h.peak?, job.devices, w.mfu)
-                    .filter(|hrs| hrs.0 <= MAX_HOURS)?,
-            };
-            // A measured power is carried over as the same fraction of TDP.
-            let per_device = match job.draw {
-                DeviceDraw::Rated { utilization } => h.tdp.scale(utilization.fraction()),
-                DeviceDraw::Measured { power } => h.tdp.scale(power.ratio(job.accelerator.tdp)),
-            };
-            let it_power = per_device.scale(devices) + host;
-            let energy = it_power * hours_per_run.scale(f64::from(job.runs)) * pue;
-            let emissions = energy * ci;
-            let (saving, saving_pct) = saving(current, emissions);
-            Some(HardwareAlternative {
-                id: h.id.clone(),
-                name: h.name.clone(),
-                hours_per_run,
-                energy,
-                emissions,
-                saving,
-                saving_pct,
-                same_hours,
-                is_current: *h.id == *job.accelerator.id,
-            })
-        })
-        .collect();
-    crate::order::sort_by_f64(&mut hardware, |h| h.emissions.0);
-
+    let (hardware, unrated, basis) = hardware_rows(job, factors, current);
     let cleanest_same_provider = cur_provider
         .and_then(|p| regions.iter().find(|r| &*r.provider == p))
         .cloned();
@@ -265,11 +262,87 @@ pub fn alternatives(job: &Job, factors: &Factors) -> Alternatives {
         hardware,
         cleanest_same_provider,
         cleanest_overall,
-        same_hours,
-        hardware_basis: if same_hours {
-            SAME_HOURS_NOTE
-        } else {
-            SCALED_HOURS_NOTE
+        unrated,
+        basis,
+        same_hours: basis == HardwareBasis::SameHours,
+        hardware_basis: match basis {
+            HardwareBasis::SameFlops => SCALED_HOURS_NOTE,
+            HardwareBasis::SameWork => SAME_WORK_NOTE,
+            HardwareBasis::SameHours => SAME_HOURS_NOTE,
         },
     }
+}
+
+/// Hours per run of `h` for the job's work, or `None` when `h` has no throughput to do it at.
+fn hours_on(job: &Job, basis: HardwareBasis, h: &HardwareFactor) -> Option<Hours> {
+    match (basis, job.workload, job.accelerator.peak) {
+        (HardwareBasis::SameFlops, Some(w), _) => hours_for(w.flops, h.peak?, job.devices, w.mfu),
+        (HardwareBasis::SameWork, _, Some(cur)) => {
+            let ratio = cur.ratio(h.peak?);
+            (ratio > 0.0).then(|| job.hours_per_run.scale(ratio))
+        }
+        _ => Some(job.hours_per_run),
+    }
+    .filter(|hrs| hrs.0 <= MAX_HOURS)
+}
+
+/// The same job on every accelerator: rows on the same work, rows apart (same hours), the basis.
+fn hardware_rows(
+    job: &Job,
+    factors: &Factors,
+    current: KgCo2e,
+) -> (
+    Vec<HardwareAlternative>,
+    Vec<HardwareAlternative>,
+    HardwareBasis,
+) {
+    let base = Power::of(job, job.device_power());
+    let host = base.cpu + base.memory;
+    let devices = f64::from(job.devices);
+    let pue = job.site.pue.central;
+    let ci = job.site.intensity.central;
+    let basis = match (job.workload, job.accelerator.peak) {
+        (Some(_), _) => HardwareBasis::SameFlops,
+        (None, Some(_)) => HardwareBasis::SameWork,
+        (None, None) => HardwareBasis::SameHours,
+    };
+    let fraction = job.draw.fraction_of_tdp(job.accelerator.tdp);
+    let cur_mem = factors.hardware(&job.accelerator.id).and_then(|h| h.mem);
+    let mut rated = Vec::new();
+    let mut unrated = Vec::new();
+    for h in factors.hardware_factors() {
+        let (hours_per_run, same_hours) = match hours_on(job, basis, h) {
+            Some(hrs) => (hrs, basis == HardwareBasis::SameHours),
+            None if h.peak.is_none() => (job.hours_per_run, true),
+            None => continue,
+        };
+        let it_power = h.tdp.scale(fraction * devices) + host;
+        let energy = it_power * hours_per_run.scale(f64::from(job.runs)) * pue;
+        let emissions = energy * ci;
+        let (saving, saving_pct) = saving(current, emissions);
+        let row = HardwareAlternative {
+            id: h.id.clone(),
+            name: h.name.clone(),
+            hours_per_run,
+            energy,
+            emissions,
+            saving,
+            saving_pct,
+            same_hours,
+            gflops_per_watt: h
+                .peak
+                .filter(|_| h.tdp.0 > 0.0)
+                .map(|p| p.0 * 1000.0 / h.tdp.0),
+            may_not_fit: matches!((cur_mem, h.mem), (Some(c), Some(m)) if m.0 < c.0),
+            is_current: *h.id == *job.accelerator.id,
+        };
+        if same_hours && basis != HardwareBasis::SameHours {
+            unrated.push(row);
+        } else {
+            rated.push(row);
+        }
+    }
+    crate::order::sort_by_f64(&mut rated, |h| h.emissions.0);
+    crate::order::sort_by_f64(&mut unrated, |h| h.emissions.0);
+    (rated, unrated, basis)
 }

@@ -5,8 +5,8 @@ use super::equivalents::{equivalents, EquivalentValue};
 use super::factors::Factors;
 use super::job::Job;
 use super::trace::{trace, Trace};
-use super::uncertainty::{sensitivity, uncertainty, Sensitivity, Uncertainty};
-use crate::units::{DeviceHours, GramsPerKwh, Hours, KgCo2e, Percent, Pue};
+use super::uncertainty::{footprint, sensitivity, uncertainty, Sensitivity, Uncertainty};
+use crate::units::{DeviceHours, GramsPerKwh, Hours, KgCo2e, Kwh, Percent, Pue};
 use serde::Serialize;
 
 /// Everything the result view shows.
@@ -28,6 +28,11 @@ pub struct Estimate {
     pub pue: Pue,
     /// Location-based emissions (central): energy × grid intensity.
     pub location_based: KgCo2e,
+    /// Facility energy with every accelerator at 100 % of TDP (central PUE).
+    pub energy_at_tdp: Kwh,
+    /// Location-based emissions with every accelerator at 100 % of TDP (central PUE and intensity):
+    /// the upper bound that the paper's calculator and most model cards report.
+    pub location_based_at_tdp: KgCo2e,
     /// Market-based emissions (central): location-based × (1 − market share). Reported beside the
     /// location-based figure, never instead of it.
     pub market_based: KgCo2e,
@@ -52,6 +57,8 @@ pub fn estimate(job: &Job, factors: &Factors) -> Estimate {
     let energy = Energy::of(&power, wall_hours, pue);
     let location_based = energy.total * intensity;
     let market_based = location_based.scale(1.0 - job.market.share.fraction());
+    let (energy_at_tdp, location_based_at_tdp) =
+        footprint(job, job.accelerator.tdp, pue, intensity);
     Estimate {
         power,
         energy,
@@ -61,11 +68,18 @@ pub fn estimate(job: &Job, factors: &Factors) -> Estimate {
         intensity,
         pue,
         location_based,
+        energy_at_tdp,
+        location_based_at_tdp,
         market_based,
         market_share: job.market.share,
         uncertainty: uncertainty(job),
         sensitivity: sensitivity(job),
         equivalents: equivalents(location_based, &factors.dataset().constants.equivalents),
-        trace: trace(job, &power, &energy, location_based, market_based),
+        trace: trace(
+            job,
+            &power,
+            &energy,
+            (location_based, market_based, location_based_at_tdp),
+        ),
     }
 }

@@ -5,9 +5,9 @@
 //! sorted id indexes once and pre-resolves each region's PUE and intensity bands. It owns a copy of the
 //! dataset so callers need no lifetimes (the bundled dataset is ~150 KB; copying it once is cheap).
 
-use super::inputs::{CpuInput, GENERIC_CPU};
+use super::inputs::{CpuInput, JobKind, GENERIC_CPU};
 use super::uncertainty::Interval;
-use crate::dataset::{Cpu, Dataset, Hardware, Instance, Provider, Region, Zone};
+use crate::dataset::{Cpu, Dataset, DrawProfile, Hardware, Instance, Provider, Region, Zone};
 use crate::units::{Pue, Tflops, Watts, WattsPerGb};
 mod index;
 mod rows;
@@ -160,6 +160,7 @@ impl Factors {
                 name: h.name.as_str().into(),
                 tdp: h.tdp,
                 peak: peak_throughput(h),
+                mem: h.mem,
             })
             .collect();
         factors
@@ -168,6 +169,11 @@ impl Factors {
     /// The indexed dataset.
     pub fn dataset(&self) -> &Dataset {
         &self.dataset
+    }
+
+    /// The typical-draw profile of a job kind (dataset table `draw`).
+    pub fn draw_profile(&self, kind: JobKind) -> Option<&DrawProfile> {
+        self.dataset.draw.iter().find(|d| d.kind == kind.id())
     }
 
     /// An accelerator by id.

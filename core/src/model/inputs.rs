@@ -19,16 +19,18 @@ pub const DEFAULT_HOURS: f64 = 24.0;
 pub const DEFAULT_PROVIDER: &str = "aws";
 /// Default cloud region code.
 pub const DEFAULT_REGION: &str = "us-east-1";
-/// Default utilization, % of TDP: 100, as the paper's calculator and published footprints use TDP.
-pub const DEFAULT_UTILIZATION_PCT: f64 = 100.0;
+/// The paper's convention for the accelerator draw, % of TDP: the upper bound shown beside every
+/// estimate, and what `utilization_pct = Some(100.0)` reproduces.
+pub const TDP_CONVENTION_PCT: f64 = 100.0;
 /// Default model-FLOPs utilization for a FLOPs workload, %: a typical large-model training figure.
 pub const DEFAULT_MFU_PCT: f64 = 40.0;
 /// Id that selects the generic per-core CPU power instead of a CPU model.
 pub const GENERIC_CPU: &str = "generic";
 
 /// Everything the person entered. `Inputs::default()` is the documented default job:
-/// 8 × `a100-sxm4-80gb`, 24 h, 1 run, `aws`/`us-east-1`, 100 % of TDP, no CPU or memory,
-/// the region's PUE and the provider's published market-based share.
+/// 8 × `a100-sxm4-80gb`, 24 h, 1 run, `aws`/`us-east-1`, the typical draw of a job of unknown
+/// kind (from metered runs), no CPU or memory, the region's PUE and the provider's published
+/// market-based share.
 /// Read from JSON by [`Inputs::read`] (also behind its `Deserialize`), where every member defaults.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Inputs {
@@ -36,8 +38,11 @@ pub struct Inputs {
     pub compute: ComputeInput,
     /// Measured or average power per accelerator in W; overrides TDP × utilization when set.
     pub power_w: Option<f64>,
-    /// Average accelerator draw as % of TDP (1–100). Ignored when `power_w` is set.
-    pub utilization_pct: f64,
+    /// Average accelerator draw as % of TDP (1–100). Ignored when `power_w` is set. `None` = the
+    /// typical draw of [`Inputs::job_kind`], from published metered runs.
+    pub utilization_pct: Option<f64>,
+    /// What kind of job it is; decides the typical draw when neither power nor utilization is given.
+    pub job_kind: JobKind,
     /// Host CPU, if it should be counted.
     pub cpu: Option<CpuInput>,
     /// Host memory in GB, if it should be counted.
@@ -61,7 +66,8 @@ impl Default for Inputs {
         Inputs {
             compute: ComputeInput::default(),
             power_w: None,
-            utilization_pct: DEFAULT_UTILIZATION_PCT,
+            utilization_pct: None,
+            job_kind: JobKind::Unknown,
             cpu: None,
             memory_gb: None,
             duration: DurationInput::default(),
@@ -70,6 +76,38 @@ impl Default for Inputs {
             pue: None,
             market_pct: None,
         }
+    }
+}
+
+/// What kind of training job it is: decides the typical average draw of its accelerators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JobKind {
+    /// Not said: the widest range, covering all published metered runs.
+    #[default]
+    Unknown,
+    /// Large-scale distributed pre-training (many nodes, large models).
+    Pretrain,
+    /// Fine-tuning, or training a small model.
+    Finetune,
+}
+
+impl JobKind {
+    /// Every kind, in form order.
+    pub const ALL: [JobKind; 3] = [JobKind::Unknown, JobKind::Pretrain, JobKind::Finetune];
+
+    /// The id used in share links, saved jobs and the dataset's `draw` table.
+    pub fn id(self) -> &'static str {
+        match self {
+            JobKind::Unknown => "unknown",
+            JobKind::Pretrain => "pretrain",
+            JobKind::Finetune => "finetune",
+        }
+    }
+
+    /// The kind with this id.
+    pub fn from_id(id: &str) -> Option<JobKind> {
+        JobKind::ALL.into_iter().find(|k| k.id() == id)
     }
 }
 

@@ -4,6 +4,7 @@
 //! assume finite, in-range values and never fail. It copies the few dataset values it needs (with
 //! their source ids) so a trace can cite them without going back to the dataset.
 
+use super::inputs::JobKind;
 use super::uncertainty::Interval;
 use crate::units::{Flops, Gigabytes, GramsPerKwh, Hours, Percent, Pue, Tflops, Watts, WattsPerGb};
 use serde::Serialize;
@@ -37,6 +38,26 @@ pub enum DeviceDraw {
         /// Power per device.
         power: Watts,
     },
+    /// Neither power nor utilization given: the typical average draw of this kind of job, % of
+    /// TDP, with the low–high range of published metered runs (dataset table `draw`).
+    Typical {
+        /// The job kind whose profile was used.
+        job_kind: JobKind,
+        /// Low / typical / high average draw, % of TDP.
+        band: Interval<Percent>,
+    },
+}
+
+impl DeviceDraw {
+    /// The central average draw as a fraction of `tdp`'s device, for carrying the same draw over
+    /// to another accelerator (a measured power becomes the same fraction of TDP).
+    pub fn fraction_of_tdp(self, tdp: Watts) -> f64 {
+        match self {
+            DeviceDraw::Rated { utilization } => utilization.fraction(),
+            DeviceDraw::Measured { power } => power.ratio(tdp),
+            DeviceDraw::Typical { band, .. } => band.central.fraction(),
+        }
+    }
 }
 
 /// The cloud instance the accelerators came from, when the job was given as instances.
@@ -164,6 +185,10 @@ pub struct Job {
     pub instance: Option<InstanceUse>,
     /// How a device's power is known.
     pub draw: DeviceDraw,
+    /// Source ids (`;`-separated) of the typical-draw profile, when `draw` is [`DeviceDraw::Typical`].
+    pub draw_source: Option<String>,
+    /// The job kind the person chose (decides the typical draw).
+    pub kind: JobKind,
     /// Host CPU, if counted.
     pub cpu: Option<CpuLoad>,
     /// Host memory, if counted.
@@ -184,8 +209,11 @@ impl Job {
     /// Average power of one accelerator at the central estimate.
     pub fn device_power(&self) -> Watts {
         match self.draw {
-            DeviceDraw::Rated { utilization } => self.accelerator.tdp.scale(utilization.fraction()),
             DeviceDraw::Measured { power } => power,
+            draw => self
+                .accelerator
+                .tdp
+                .scale(draw.fraction_of_tdp(self.accelerator.tdp)),
         }
     }
 

@@ -10,7 +10,8 @@
 //! with a [`Factors`] index over the dataset built once. The formulas:
 //!
 //! ```text
-//! accelerator power = devices × (measured W, or TDP × utilization %)
+//! accelerator power = devices × (measured W, or TDP × utilization %, or TDP × the typical
+//!                     draw % of the job's kind, from published metered runs)
 //! CPU power         = CPU TDP ÷ cores × cores used × usage %      (Green Algorithms)
 //! memory power      = GB × W/GB                                    (dataset constant)
 //! hours per run     = typed, or FLOPs ÷ (devices × peak dense TFLOPS × 10¹² × MFU) ÷ 3600
@@ -49,20 +50,24 @@ pub mod estimate;
 pub mod factors;
 pub mod inputs;
 pub mod job;
+pub mod metered;
 pub mod trace;
 pub mod uncertainty;
 pub mod validate;
 pub mod workload;
 
 pub use alternatives::{
-    alternatives, Alternatives, HardwareAlternative, RegionAlternative, ZoneAlternative,
+    alternatives, Alternatives, HardwareAlternative, HardwareBasis, RegionAlternative,
+    ZoneAlternative,
 };
 pub use energy::{Energy, Power};
 pub use equivalents::EquivalentValue;
 pub use errors::{Field, InputError, Problem};
 pub use estimate::{estimate, Estimate};
 pub use factors::Factors;
-pub use inputs::{ComputeInput, CpuInput, DataCentre, DurationInput, Inputs, LocationInput};
+pub use inputs::{
+    ComputeInput, CpuInput, DataCentre, DurationInput, Inputs, JobKind, LocationInput,
+};
 pub use job::Job;
 pub use trace::{Trace, TraceStep};
 pub use uncertainty::{Interval, Sensitivity, UncertainInput, Uncertainty};

@@ -96,7 +96,12 @@ fn step(label: &str, expression: String, result: String, sources: &[&str]) -> Tr
 }
 
 /// Builds the trace of an estimate from the job and the values it computed.
-pub fn trace(job: &Job, power: &Power, energy: &Energy, location: KgCo2e, market: KgCo2e) -> Trace {
+pub fn trace(
+    job: &Job,
+    power: &Power,
+    energy: &Energy,
+    (location, market, at_tdp): (KgCo2e, KgCo2e, KgCo2e),
+) -> Trace {
     let mut steps = Vec::with_capacity(8);
     let n = job.devices;
     let acc = &job.accelerator;
@@ -105,11 +110,36 @@ pub fn trace(job: &Job, power: &Power, energy: &Energy, location: KgCo2e, market
             format!("{n} × {} W × {} %", num(acc.tdp.0), num(utilization.0))
         }
         DeviceDraw::Measured { power } => format!("{n} × {} W (measured)", num(power.0)),
+        DeviceDraw::Typical { band, .. } => {
+            format!(
+                "{n} × {} W × {} % (typical)",
+                num(acc.tdp.0),
+                num(band.central.0)
+            )
+        }
     };
     let hw_src: Vec<&str> = match job.draw {
-        DeviceDraw::Rated { .. } => vec![acc.source.as_str()],
+        DeviceDraw::Rated { .. } | DeviceDraw::Typical { .. } => vec![acc.source.as_str()],
         DeviceDraw::Measured { .. } => vec![],
     };
+    if let DeviceDraw::Typical { job_kind, band } = job.draw {
+        let draw_src: Vec<&str> = (job.draw_source.as_deref().unwrap_or(""))
+            .split(';')
+            .collect();
+        steps.push(step(
+            "Accelerator draw",
+            format!(
+                "typical average for a job of kind “{}”: {} % of TDP (range {}–{} %, {})",
+                job_kind.id(),
+                num(band.central.0),
+                num(band.low.0),
+                num(band.high.0),
+                super::uncertainty::draw_basis(job.draw)
+            ),
+            format!("{} % of TDP", num(band.central.0)),
+            &draw_src,
+        ));
+    }
     if let Some(inst) = &job.instance {
         steps.push(step(
             "Instances",
@@ -203,6 +233,17 @@ pub fn trace(job: &Job, power: &Power, energy: &Energy, location: KgCo2e, market
         format!("{} kgCO2e", num(location.0)),
         &[job.site.intensity_source.as_deref().unwrap_or("")],
     ));
+    if let DeviceDraw::Rated { .. } | DeviceDraw::Typical { .. } = job.draw {
+        steps.push(step(
+            "Upper bound at TDP",
+            format!(
+                "every accelerator at 100 % of TDP ({} W), the convention of Lacoste et al. 2019",
+                num(acc.tdp.0)
+            ),
+            format!("{} kgCO2e", num(at_tdp.0)),
+            &[acc.source.as_str()],
+        ));
+    }
     steps.push(step(
         "Market-based emissions",
         format!(

@@ -4,15 +4,18 @@
 //!
 //! | input | low | central | high |
 //! |---|---|---|---|
-//! | accelerator draw (rated) | 60 % of TDP (or the utilization, if lower) | TDP × utilization | 100 % of TDP |
+//! | accelerator draw (typical, no utilization given) | the job kind's low % of TDP | its typical % | its high % |
+//! | accelerator draw (utilization typed) | 60 % of TDP (or the utilization, if lower) | TDP × utilization | 100 % of TDP |
 //! | accelerator draw (measured) | measured − 10 % | measured | measured + 10 % |
 //! | PUE | provider's (or industry) low | region/provider/industry figure | provider's (or industry) high |
 //! | grid intensity | lowest yearly value of the zone/region | yearly average used | highest yearly value |
 //!
-//! Why 60–100 %: ML training keeps accelerators near their power limit, but measured averages of
-//! large training runs sit well below TDP (roughly 60–90 %), and the paper and most published
-//! footprints use TDP; so TDP is the high end and 60 % a conservative low end. A measured power is
-//! given ±10 % for meter accuracy and averaging. A typed PUE or custom intensity is taken as exact.
+//! Why these ranges: when nothing is said about the draw, the typical fraction of TDP and its range
+//! come from published metered runs of the same kind of job (dataset table `draw`, validated
+//! against the `metered` runs by `core/tests/model_metered.rs`). A typed utilization keeps its
+//! older meaning: the person's figure, with 60–100 % of TDP around it (the paper and most published
+//! footprints use TDP, the high end). A measured power is given ±10 % for meter accuracy and
+//! averaging. A typed PUE or custom intensity is taken as exact.
 //!
 //! Emissions = (devices × draw + CPU + memory) × hours × PUE × intensity is a product of positive
 //! factors, non-decreasing in each uncertain input, so evaluating it at all lows and all highs gives
@@ -23,13 +26,14 @@
 //! the swing of the emissions is the width of its tornado bar. Inputs with no range are omitted.
 
 use super::energy::{Energy, Power};
+use super::inputs::JobKind;
 use super::job::{DeviceDraw, Job, PueBasis};
 use crate::units::{GramsPerKwh, KgCo2e, Kwh, Pue, Watts};
 use serde::Serialize;
 
-/// Low end of a rated accelerator's real draw, % of TDP.
+/// Low end of the real draw around a typed utilization, % of TDP.
 pub const DRAW_LOW_PCT_OF_TDP: f64 = 60.0;
-/// High end of a rated accelerator's real draw, % of TDP.
+/// High end of the real draw around a typed utilization, % of TDP (the paper's convention).
 pub const DRAW_HIGH_PCT_OF_TDP: f64 = 100.0;
 /// Relative uncertainty of a measured power (±).
 pub const MEASURED_POWER_SPREAD: f64 = 0.10;
@@ -146,6 +150,27 @@ pub fn device_power_band(job: &Job) -> Interval<Watts> {
                 high: tdp.scale(high_pct / 100.0),
             }
         }
+        DeviceDraw::Typical { band, .. } => {
+            let tdp = job.accelerator.tdp;
+            Interval {
+                low: tdp.scale(band.low.fraction()),
+                central: tdp.scale(band.central.fraction()),
+                high: tdp.scale(band.high.fraction()),
+            }
+        }
+    }
+}
+
+/// Why the accelerator-draw range is what it is, for the tornado and the trace.
+pub fn draw_basis(draw: DeviceDraw) -> &'static str {
+    match draw {
+        DeviceDraw::Measured { .. } => "measured power ± 10 %",
+        DeviceDraw::Rated { .. } => "typed utilization, real draw 60–100 % of TDP",
+        DeviceDraw::Typical { job_kind, .. } => match job_kind {
+            JobKind::Pretrain => "metered average draw of large pre-training runs",
+            JobKind::Finetune => "metered average draw of fine-tuning and small-model runs",
+            JobKind::Unknown => "metered average draw of published training runs (any kind)",
+        },
     }
 }
 
@@ -209,10 +234,7 @@ fn range_text(low: f64, high: f64, unit: &str) -> String {
 pub fn sensitivity(job: &Job) -> Vec<Sensitivity> {
     let b = input_bands(job);
     let c = (b.device_power.central, b.pue.central, b.intensity.central);
-    let power_basis = match job.draw {
-        DeviceDraw::Measured { .. } => "measured power ± 10 %",
-        DeviceDraw::Rated { .. } => "real draw 60–100 % of TDP",
-    };
+    let power_basis = draw_basis(job.draw);
     let pue_basis = match job.site.pue_basis {
         PueBasis::IndustryAverage => "industry-average PUE range (survey)",
         _ => "provider's published PUE range",

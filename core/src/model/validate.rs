@@ -14,6 +14,7 @@ use super::errors::{Field, InputError, Problem};
 use super::factors::{ordered, peak_throughput, Factors};
 use super::inputs::{
     ComputeInput, CpuInput, DataCentre, DurationInput, Inputs, LocationInput, GENERIC_CPU,
+    TDP_CONVENTION_PCT,
 };
 use super::job::{
     Accelerator, CpuLoad, DeviceDraw, InstanceUse, Job, Market, MemoryLoad, Place, PueBasis, Site,
@@ -52,25 +53,51 @@ pub const INTENSITY_RANGE: (f64, f64) = (0.0, 3000.0);
 /// Accepted market-based share range, %.
 pub const MARKET_RANGE: (f64, f64) = (0.0, 100.0);
 
+/// How a device's power is known: measured watts, a typed utilization, or the typical draw of the
+/// job's kind (with the source ids of that profile).
+fn draw(
+    c: &mut Checker,
+    inputs: &Inputs,
+    factors: &Factors,
+) -> (Option<DeviceDraw>, Option<String>) {
+    match (inputs.power_w, inputs.utilization_pct) {
+        (Some(w), _) => (
+            c.positive(Field::Power, w, MAX_DEVICE_POWER_W)
+                .map(|w| DeviceDraw::Measured { power: Watts(w) }),
+            None,
+        ),
+        (None, Some(u)) => (
+            c.within(Field::Utilization, u, UTILIZATION_RANGE)
+                .map(|u| DeviceDraw::Rated {
+                    utilization: Percent(u),
+                }),
+            None,
+        ),
+        (None, None) => match factors.draw_profile(inputs.job_kind) {
+            Some(p) => (
+                Some(DeviceDraw::Typical {
+                    job_kind: inputs.job_kind,
+                    band: ordered(p.low, p.typical, p.high, |x: Percent| x.is_finite()),
+                }),
+                Some(p.source.clone()),
+            ),
+            // A dataset without draw profiles falls back on the paper's convention.
+            None => (
+                Some(DeviceDraw::Rated {
+                    utilization: Percent(TDP_CONVENTION_PCT),
+                }),
+                None,
+            ),
+        },
+    }
+}
+
 /// Checks `inputs` against the dataset in `factors`: a [`Job`] or all the problems found.
 pub fn validate(inputs: &Inputs, factors: &Factors) -> Result<Job, Vec<InputError>> {
     let mut c = Checker { errors: Vec::new() };
 
     let compute = compute(&mut c, &inputs.compute, factors);
-    let draw = match inputs.power_w {
-        Some(w) => c
-            .positive(Field::Power, w, MAX_DEVICE_POWER_W)
-            .map(|w| DeviceDraw::Measured { power: Watts(w) }),
-        None => c
-            .within(
-                Field::Utilization,
-                inputs.utilization_pct,
-                UTILIZATION_RANGE,
-            )
-            .map(|u| DeviceDraw::Rated {
-                utilization: Percent(u),
-            }),
-    };
+    let (draw, draw_source) = draw(&mut c, inputs, factors);
     let cpu = match &inputs.cpu {
         Some(cpu) => cpu_load(&mut c, cpu, factors).map(Some),
         None => Some(None),
@@ -175,6 +202,8 @@ pub fn validate(inputs: &Inputs, factors: &Factors) -> Result<Job, Vec<InputErro
             devices,
             instance,
             draw,
+            draw_source,
+            kind: inputs.job_kind,
             cpu,
             memory,
             workload: workload.map(|w| Workload {

@@ -26,6 +26,13 @@ pub enum ParamIssue {
         /// The value received (decoded).
         value: String,
     },
+    /// Not one of the values the parameter takes.
+    BadChoice {
+        /// The value received (decoded).
+        value: String,
+        /// The values accepted, e.g. `"pretrain" or "finetune"`.
+        expected: &'static str,
+    },
     /// Well-formed but overridden by another parameter.
     Ignored {
         /// Why, as a sentence fragment.
@@ -80,6 +87,10 @@ impl fmt::Display for ParamProblem {
                 f,
                 "Link parameter \"{p}\" must be a number (got \"{value}\"); the link's figure is not \
                  shown"
+            ),
+            ParamIssue::BadChoice { value, expected } => write!(
+                f,
+                "Link parameter \"{p}\" must be {expected} (got \"{value}\"); the default is used"
             ),
             ParamIssue::Ignored { reason } => {
                 write!(f, "Link parameter \"{p}\" was ignored: {reason}")

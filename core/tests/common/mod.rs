@@ -190,6 +190,10 @@ pub fn fixture() -> Dataset {
                 },
             ],
         },
+        // No draw profiles: a job without utilization falls back on 100 % of TDP, so the
+        // reference figures stay the paper's; `model_typical_draw.rs` adds profiles.
+        draw: Vec::new(),
+        metered: Vec::new(),
     }
 }
 

@@ -10,6 +10,7 @@
 
 mod cloud;
 mod cpus;
+mod evidence;
 mod hardware;
 mod json;
 mod misc;
@@ -130,6 +131,8 @@ pub fn generate(paths: &Paths) -> Result<Generated, String> {
         cpus: hw_out.cpus,
         instances: inst_out.instances,
         constants,
+        draw: evidence::draw(paths)?,
+        metered: evidence::metered(paths)?,
     };
     let found = problems(&dataset);
     if !found.is_empty() {

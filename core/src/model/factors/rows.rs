@@ -61,6 +61,8 @@ pub struct HardwareFactor {
     pub tdp: Watts,
     /// Peak dense throughput (see [`super::peak_throughput`]).
     pub peak: Option<Tflops>,
+    /// Device memory, when known.
+    pub mem: Option<Gigabytes>,
 }
 
 /// The host of a cloud instance type, to pre-fill the CPU and memory inputs.

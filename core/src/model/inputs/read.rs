@@ -10,7 +10,7 @@
 //! or `null`; the members of a variant are required except `data_centre` (default `unknown`);
 //! `kind` names the variant in snake case; unknown members are ignored.
 
-use super::{ComputeInput, CpuInput, DataCentre, DurationInput, Inputs, LocationInput};
+use super::{ComputeInput, CpuInput, DataCentre, DurationInput, Inputs, JobKind, LocationInput};
 use crate::read::{invalid, Leaf, Node, Obj, Res};
 use serde::de::{Deserialize, Deserializer, Error as _};
 use serde_json::Error;
@@ -24,7 +24,8 @@ impl Inputs {
         Ok(Inputs {
             compute: o.with_or("compute", compute, d.compute)?,
             power_w: o.opt("power_w")?,
-            utilization_pct: o.or("utilization_pct", d.utilization_pct)?,
+            utilization_pct: o.opt("utilization_pct")?,
+            job_kind: o.or("job_kind", d.job_kind)?,
             cpu: o.with_or("cpu", cpu, None)?,
             memory_gb: o.opt("memory_gb")?,
             duration: o.with_or("duration", duration, d.duration)?,
@@ -62,6 +63,17 @@ impl Leaf for DataCentre {
             "unknown" => Ok(DataCentre::Unknown),
             other => Err(Error::unknown_variant(other, NAMES)),
         }
+    }
+}
+
+/// `"unknown"`, `"pretrain"` or `"finetune"`.
+impl Leaf for JobKind {
+    fn from_node(node: &Node) -> Res<JobKind> {
+        const NAMES: &[&str] = &["unknown", "pretrain", "finetune"];
+        let Node::Str(s) = node else {
+            return Err(invalid(node, "enum JobKind"));
+        };
+        JobKind::from_id(s).ok_or_else(|| Error::unknown_variant(s, NAMES))
     }
 }
 
