@@ -5,7 +5,7 @@ mod charts_util;
 use charts_util::{find_text, hex, render, render_with, snapshot, texts};
 use emissions_core::charts::hardware_bars::{
     self, hit_test, layout, required_height, table_rows, text_alternative, tooltip_lines,
-    HardwareBars, HardwareRow, CAPTION_SAME_HOURS, CAPTION_SCALED,
+    HardwareBars, HardwareRow, CAPTION_SAME_HOURS, CAPTION_SAME_WORK, CAPTION_SCALED,
 };
 use emissions_core::charts::Theme;
 
@@ -36,6 +36,8 @@ fn devices(scaled: bool) -> HardwareBars {
                 emissions_kg: energy_kwh * 0.38,
                 energy_kwh,
                 hours,
+                gflops_per_watt: Some(1000.0 / watts),
+                may_not_fit: false,
             }
         })
         .collect();
@@ -44,6 +46,7 @@ fn devices(scaled: bool) -> HardwareBars {
         rows,
         highlighted: Some(0),
         runtime_scaled: scaled,
+        same_work: false,
     }
 }
 
@@ -91,6 +94,12 @@ fn caption_follows_the_workload_kind() {
         assert!(find_text(&ts, other).is_none());
         assert!(text_alternative(&data).contains(&caption.to_lowercase()));
     }
+    let data = HardwareBars {
+        same_work: true,
+        ..devices(true)
+    };
+    let svg = render(760, 320, |a, t| hardware_bars::draw(a, &data, t));
+    assert!(find_text(&texts(&svg), CAPTION_SAME_WORK).is_some());
 }
 
 #[test]
@@ -218,11 +227,12 @@ fn table_and_text_alternative_carry_the_numbers() {
             "Accelerator",
             "Emissions (kg CO₂e)",
             "Energy (kWh)",
-            "Wall time (h)"
+            "Wall time (h)",
+            "Peak GFLOPS per W"
         ]
     );
     assert_eq!(rows.len(), 9);
-    assert_eq!(rows[1], vec!["NVIDIA T4", "8.78", "23.1", "300"]);
+    assert_eq!(rows[1], vec!["NVIDIA T4", "8.78", "23.1", "300", "14.3"]);
     assert!(rows
         .iter()
         .any(|r| r[0] == "NVIDIA A100 SXM 80GB (your device)"));
@@ -249,6 +259,8 @@ fn tooltips_name_every_metric() {
     assert!(t[1].starts_with("Emissions: ") && t[1].ends_with(" CO₂e"));
     assert!(t[2].starts_with("Energy: ") && t[3].starts_with("Wall time: "));
     assert_eq!(t.last().map(String::as_str), Some("Your current device"));
-    assert_eq!(tooltip_lines(&data, 1).len(), 4);
+    assert!(t[4].starts_with("Peak: "));
+    assert_eq!(tooltip_lines(&data, 1).len(), 5);
+    assert!(tooltip_lines(&data, 1)[4].ends_with(" GFLOPS per watt"));
     assert!(tooltip_lines(&data, 42).is_empty());
 }

@@ -148,8 +148,13 @@ fn model_card_block_is_simple_valid_yaml_with_grams() {
     let mut lines = card.lines();
     assert_eq!(lines.next(), Some("co2_eq_emissions:"));
     let mut keys = Vec::new();
+    let mut comments = Vec::new();
     for l in lines {
         let rest = l.strip_prefix("  ").expect("indented by two spaces");
+        if let Some(comment) = rest.strip_prefix("# ") {
+            comments.push(comment.to_string());
+            continue;
+        }
         let (key, value) = rest.split_once(": ").expect("key: value");
         keys.push(key.to_string());
         if key == "emissions" {
@@ -173,6 +178,14 @@ fn model_card_block_is_simple_valid_yaml_with_grams() {
             "geographical_location",
             "hardware_used"
         ]
+    );
+    // The draw used and the upper bound at TDP are stated as YAML comments (not metadata keys).
+    assert_eq!(comments.len(), 2, "{card}");
+    assert!(comments[0].starts_with("operational, location-based; accelerator draw: "));
+    let tdp_g = format!("{} g", e.location_based_at_tdp.0 * 1000.0);
+    assert!(
+        comments[1].starts_with("upper bound with every accelerator at 100 % of TDP: "),
+        "{card} {tdp_g}"
     );
     assert!(card.contains(&format!(
         "source: \"ML Emissions Calculator (dataset {DATASET_VERSION})\""
@@ -306,4 +319,44 @@ fn csv_quotes_per_rfc4180_and_carries_the_numbers() {
         rows[3][col("emissions_high_kg")].parse::<f64>().ok(),
         Some(t.location_based.high.0)
     );
+}
+
+#[test]
+fn every_format_states_the_draw_and_the_bound_at_tdp() {
+    let (ctx, inputs) = single();
+    let e = calculate(&inputs, factors()).expect("valid");
+    let typical = factors()
+        .draw_profile(emissions_core::model::JobKind::Unknown)
+        .expect("bundled profile");
+    let pct = format!("{} % of TDP on average", num(typical.typical.0));
+    let bound = num(e.location_based_at_tdp.0);
+    assert!(e.location_based_at_tdp.0 > e.location_based.0);
+    let tex = latex(&ctx);
+    assert!(
+        tex.contains(&format!("{} \\% of TDP on average", num(typical.typical.0))),
+        "{tex}"
+    );
+    assert!(
+        tex.contains(&format!("would be {bound} kgCO$_2$eq")),
+        "{tex}"
+    );
+    let md = markdown(&ctx);
+    assert!(
+        md.contains(&pct) && md.contains(&format!("it would be {bound} kgCO₂e")),
+        "{md}"
+    );
+    let csv_text = csv(&ctx);
+    let header: Vec<&str> = csv_text.lines().next().unwrap().split(',').collect();
+    let at = header
+        .iter()
+        .position(|h| *h == "emissions_at_tdp_kg")
+        .unwrap();
+    let row = csv_text.lines().nth(1).unwrap();
+    assert!(
+        row.ends_with(&format!(",{}", e.location_based_at_tdp.0)),
+        "{row} {at}"
+    );
+    let doc = json(&ctx);
+    assert!(doc.contains("\"location_based_at_tdp\""), "{doc}");
+    assert!(doc.contains("\"kind\": \"typical\""), "{doc}");
 }

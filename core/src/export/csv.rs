@@ -3,7 +3,7 @@
 use super::{ExportContext, ExportItem};
 use crate::model::job::Place;
 
-const HEADER: [&str; 19] = [
+const HEADER: [&str; 22] = [
     "name",
     "hardware",
     "devices",
@@ -23,6 +23,9 @@ const HEADER: [&str; 19] = [
     "market_based_kg",
     "market_share_pct",
     "dataset_version",
+    "draw",
+    "draw_pct_of_tdp",
+    "emissions_at_tdp_kg",
 ];
 
 /// Quotes a field when it holds a comma, a quote, CR or LF (quotes doubled), per RFC 4180.
@@ -72,6 +75,9 @@ fn row(item: &ExportItem, dataset: &str) -> Vec<String> {
         number(e.market_based.0),
         number(e.market_share.0),
         dataset.to_string(),
+        item.draw(),
+        number(item.draw_pct_of_tdp()),
+        number(e.location_based_at_tdp.0),
     ]
 }
 
@@ -99,6 +105,7 @@ pub fn csv(ctx: &ExportContext) -> String {
         total[15] = number(t.location_based.high.0);
         total[16] = number(t.market_based.0);
         total[18] = ctx.dataset_version.clone();
+        total[21] = number(t.location_based_at_tdp.0);
         out.push_str(&line(&total));
     }
     out

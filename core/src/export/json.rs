@@ -163,10 +163,11 @@ impl fmt::Display for ImportError {
 impl std::error::Error for ImportError {}
 
 /// Field names of [`Inputs`]; a bare object must have at least one to count as inputs.
-const INPUT_FIELDS: [&str; 10] = [
+const INPUT_FIELDS: [&str; 11] = [
     "compute",
     "power_w",
     "utilization_pct",
+    "job_kind",
     "cpu",
     "memory_gb",
     "duration",

@@ -98,6 +98,13 @@ fn job_sentences(item: &ExportItem) -> String {
     let range = e.uncertainty.location_based;
     let _ = write!(
         s,
+        "The accelerators were taken to draw {}; at 100~percent of TDP, the convention of \
+         Lacoste et al.~(2019), the estimate would be {} {KG}. ",
+        escape(&item.draw()),
+        reading(e.location_based_at_tdp.0)
+    );
+    let _ = write!(
+        s,
         "Total emissions are estimated to be {} {KG} (range {}--{}), ",
         reading(e.location_based.0),
         reading(range.low.0),

@@ -22,17 +22,18 @@ pub fn escape(text: &str) -> String {
 }
 
 /// The table header.
-const HEADER: &str = "| Job | Hardware | Device-hours | Location | Intensity (gCO₂e/kWh) | PUE | Energy (kWh) | Emissions (kgCO₂e) | Range (kgCO₂e) | Market-based (kgCO₂e) |\n\
-|---|---|--:|---|--:|--:|--:|--:|--:|--:|\n";
+const HEADER: &str = "| Job | Hardware | Device-hours | Draw (% of TDP) | Location | Intensity (gCO₂e/kWh) | PUE | Energy (kWh) | Emissions (kgCO₂e) | Range (kgCO₂e) | At 100 % TDP (kgCO₂e) | Market-based (kgCO₂e) |\n\
+|---|---|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|\n";
 
 fn row(item: &ExportItem) -> String {
     let e = &item.estimate;
     let r = e.uncertainty.location_based;
     format!(
-        "| {} | {} | {} | {} | {} | {} | {} | {} | {}–{} | {} |\n",
+        "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {}–{} | {} | {} |\n",
         escape(&item.name),
         escape(&item.hardware()),
         reading(e.device_hours.0),
+        reading(item.draw_pct_of_tdp()),
         escape(&item.location()),
         reading(e.intensity.0),
         reading(e.pue.0),
@@ -40,6 +41,7 @@ fn row(item: &ExportItem) -> String {
         reading(e.location_based.0),
         reading(r.low.0),
         reading(r.high.0),
+        reading(e.location_based_at_tdp.0),
         reading(e.market_based.0),
     )
 }
@@ -55,7 +57,8 @@ pub fn markdown(ctx: &ExportContext) -> String {
                 out,
                 "Training used {} hours of computation on {} in {}, consuming {} kWh. \
                  Estimated emissions: **{} kgCO₂e** (range {}–{} kgCO₂e; market-based {} kgCO₂e, \
-                 {} % offset or covered by renewable contracts).\n\n",
+                 {} % offset or covered by renewable contracts). Accelerator draw: {}; at 100 % \
+                 of TDP (the convention of Lacoste et al. 2019) it would be {} kgCO₂e.\n\n",
                 reading(e.device_hours.0),
                 escape(&one.hardware()),
                 escape(&one.location()),
@@ -65,6 +68,8 @@ pub fn markdown(ctx: &ExportContext) -> String {
                 reading(e.uncertainty.location_based.high.0),
                 reading(e.market_based.0),
                 reading(e.market_share.0),
+                escape(&one.draw()),
+                reading(e.location_based_at_tdp.0),
             );
         }
         items => {
@@ -89,12 +94,13 @@ pub fn markdown(ctx: &ExportContext) -> String {
     if ctx.items.len() > 1 {
         let _ = writeln!(
             out,
-            "| **Total** |  | {} |  |  |  | {} | {} | {}–{} | {} |",
+            "| **Total** |  | {} |  |  |  |  | {} | {} | {}–{} | {} | {} |",
             reading(t.device_hours.0),
             reading(t.energy.0),
             reading(t.location_based.central.0),
             reading(t.location_based.low.0),
             reading(t.location_based.high.0),
+            reading(t.location_based_at_tdp.0),
             reading(t.market_based.0),
         );
     }

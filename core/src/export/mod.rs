@@ -22,9 +22,11 @@ pub use latex::{bibtex, latex};
 pub use markdown::markdown;
 pub use model_card::model_card;
 
-use crate::model::job::{Place, PueBasis};
+use crate::model::job::{DeviceDraw, Place, PueBasis};
 use crate::model::trace::num;
-use crate::model::{estimate, validate, Estimate, Factors, InputError, Inputs, Interval, Job};
+use crate::model::{
+    estimate, validate, Estimate, Factors, InputError, Inputs, Interval, Job, JobKind,
+};
 use crate::units::{DeviceHours, KgCo2e, Kwh};
 use serde::Serialize;
 use std::sync::Arc;
@@ -148,6 +150,36 @@ impl ExportItem {
         }
     }
 
+    /// The accelerator draw used, as a phrase: "60 % of TDP on average (typical of published
+    /// metered runs, any kind of job: 25–100 %)", "100 % of TDP (typed utilization)" or "312 W per
+    /// device (measured)".
+    pub fn draw(&self) -> String {
+        match self.job.draw {
+            DeviceDraw::Measured { power } => format!("{} W per device (measured)", num(power.0)),
+            DeviceDraw::Rated { utilization } => {
+                format!("{} % of TDP (typed utilization)", num(utilization.0))
+            }
+            DeviceDraw::Typical { job_kind, band } => {
+                let kind = match job_kind {
+                    JobKind::Pretrain => "large-scale pre-training",
+                    JobKind::Finetune => "fine-tuning or small-model training",
+                    JobKind::Unknown => "any kind of job",
+                };
+                format!(
+                    "{} % of TDP on average (typical of published metered runs, {kind}: {}–{} %)",
+                    num(band.central.0),
+                    num(band.low.0),
+                    num(band.high.0)
+                )
+            }
+        }
+    }
+
+    /// The draw as % of TDP (a measured power as its fraction of the accelerator's TDP).
+    pub fn draw_pct_of_tdp(&self) -> f64 {
+        self.job.draw.fraction_of_tdp(self.job.accelerator.tdp) * 100.0
+    }
+
     /// True for a personal machine (PUE basis "personal").
     pub fn is_personal(&self) -> bool {
         self.job.site.pue_basis == PueBasis::Personal
@@ -180,6 +212,8 @@ pub struct Totals {
     pub location_based: Interval<KgCo2e>,
     /// Market-based emissions (central).
     pub market_based: KgCo2e,
+    /// Location-based emissions with every accelerator at 100 % of TDP.
+    pub location_based_at_tdp: KgCo2e,
 }
 
 impl ExportContext {
@@ -206,6 +240,7 @@ impl ExportContext {
                 high: KgCo2e(sum(&|e| e.uncertainty.location_based.high.0)),
             },
             market_based: KgCo2e(sum(&|e| e.market_based.0)),
+            location_based_at_tdp: KgCo2e(sum(&|e| e.location_based_at_tdp.0)),
         }
     }
 

@@ -11,7 +11,7 @@ use emissions_core::charts::layout::sorted_finite;
 use emissions_core::charts::region_bars::{RegionBar, RegionBars};
 use emissions_core::charts::tornado::{Tornado, TornadoItem};
 use emissions_core::model::{
-    Alternatives, DataCentre, Estimate, Factors, LocationInput, UncertainInput,
+    Alternatives, DataCentre, Estimate, Factors, HardwareBasis, LocationInput, UncertainInput,
 };
 use emissions_core::search_text::{contains_folded, fold};
 
@@ -229,6 +229,7 @@ pub fn hardware_view(alt: &Alternatives, show_all: bool) -> HardwareView {
         ..HardwareView::default()
     };
     v.chart.runtime_scaled = !alt.same_hours;
+    v.chart.same_work = alt.basis == HardwareBasis::SameWork;
     for (k, &i) in order.iter().enumerate() {
         let Some(h) = alt.hardware.get(i) else {
             continue;
@@ -240,10 +241,16 @@ pub fn hardware_view(alt: &Alternatives, show_all: bool) -> HardwareView {
             v.chart.highlighted = Some(v.chart.rows.len());
         }
         v.chart.rows.push(HardwareRow {
-            label: h.name.to_string(),
+            label: if h.may_not_fit {
+                format!("{} (may not fit)", h.name)
+            } else {
+                h.name.to_string()
+            },
             emissions_kg: h.emissions.value(),
             energy_kwh: h.energy.value(),
             hours: h.hours_per_run.value(),
+            gflops_per_watt: h.gflops_per_watt,
+            may_not_fit: h.may_not_fit,
         });
         v.ids.push(h.id.to_string());
     }

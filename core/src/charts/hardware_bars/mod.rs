@@ -25,8 +25,11 @@ use super::Theme;
 
 /// Caption when the workload is given in FLOPs.
 pub const CAPTION_SCALED: &str = "Runtime scaled by peak dense throughput at the same MFU";
-/// Caption when the workload is given in hours.
-pub const CAPTION_SAME_HOURS: &str = "Same hours on every device (workload given in hours)";
+/// Caption when the workload is given in hours: the work of the current device carried over.
+pub const CAPTION_SAME_WORK: &str =
+    "Same work on every device: your hours × devices × peak throughput, at each device's peak";
+/// Caption when the current device has no throughput figure.
+pub const CAPTION_SAME_HOURS: &str = "Same hours on every device (no throughput figure for yours)";
 /// Panel headers, in panel order.
 pub const METRICS: [&str; 3] = ["Emissions", "Energy", "Wall time"];
 
@@ -41,6 +44,10 @@ pub struct HardwareRow {
     pub energy_kwh: f64,
     /// Wall-clock time, hours.
     pub hours: f64,
+    /// Peak dense throughput per watt of TDP, GFLOPS/W, when known.
+    pub gflops_per_watt: Option<f64>,
+    /// True when the device has less memory than the current one.
+    pub may_not_fit: bool,
 }
 
 impl HardwareRow {
@@ -59,17 +66,19 @@ pub struct HardwareBars {
     pub rows: Vec<HardwareRow>,
     /// Index into `rows` of the current device.
     pub highlighted: Option<usize>,
-    /// True when runtimes follow each device's throughput (workload in FLOPs).
+    /// True when runtimes follow each device's throughput (the same work or the same FLOPs).
     pub runtime_scaled: bool,
+    /// True when the work was carried over from the current device's hours (not typed FLOPs).
+    pub same_work: bool,
 }
 
 impl HardwareBars {
-    /// The caption matching `runtime_scaled`.
+    /// The caption: what the rows hold equal.
     pub fn caption(&self) -> &'static str {
-        if self.runtime_scaled {
-            CAPTION_SCALED
-        } else {
-            CAPTION_SAME_HOURS
+        match (self.runtime_scaled, self.same_work) {
+            (true, true) => CAPTION_SAME_WORK,
+            (true, false) => CAPTION_SCALED,
+            _ => CAPTION_SAME_HOURS,
         }
     }
 }

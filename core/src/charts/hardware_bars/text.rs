@@ -46,6 +46,7 @@ pub fn table_rows(data: &HardwareBars) -> Vec<Vec<String>> {
         "Emissions (kg CO₂e)".to_string(),
         "Energy (kWh)".to_string(),
         "Wall time (h)".to_string(),
+        "Peak GFLOPS per W".to_string(),
     ]];
     for i in sorted_finite(data.rows.iter().map(|r| r.emissions_kg)) {
         let Some(r) = data.rows.get(i) else { continue };
@@ -55,6 +56,10 @@ pub fn table_rows(data: &HardwareBars) -> Vec<Vec<String>> {
             r.label.clone()
         }];
         cells.extend(r.metrics().iter().map(|v| format_sig(*v, 3)));
+        cells.push(
+            r.gflops_per_watt
+                .map_or("—".to_string(), |g| format_sig(g, 3)),
+        );
         out.push(cells);
     }
     out
@@ -74,6 +79,12 @@ pub fn tooltip_lines(data: &HardwareBars, index: usize) -> Vec<String> {
         format!("Energy: {}", f(1)),
         format!("Wall time: {}", f(2)),
     ];
+    if let Some(g) = r.gflops_per_watt {
+        out.push(format!("Peak: {} GFLOPS per watt", format_sig(g, 3)));
+    }
+    if r.may_not_fit {
+        out.push("Less memory than your device: the job may not fit".to_string());
+    }
     if data.highlighted == Some(index) {
         out.push("Your current device".to_string());
     }
