@@ -5,6 +5,7 @@ use crate::ui::results::mass;
 use crate::ui::state::CalcState;
 use emissions_core::charts::format::format_sig;
 use emissions_core::model::factors::peak_throughput;
+use emissions_core::model::HardwareBasis;
 use leptos::prelude::*;
 
 /// Grid-search example: values per hyper-parameter and number of hyper-parameters.
@@ -78,10 +79,14 @@ pub fn LearnAct() -> impl IntoView {
             ),
         };
         let best_hw = alts.hardware.first().map(|h| {
-            let caveat = if alts.same_hours {
-                " with the same hours on every chip; give the workload in FLOPs for a fair comparison"
-            } else {
-                " at the same FLOPs and MFU"
+            let caveat = match alts.basis {
+                HardwareBasis::SameHours => {
+                    " with the same hours on every chip (yours has no published throughput)"
+                }
+                HardwareBasis::SameWork => {
+                    " for the same work (your hours × devices × peak throughput) at the same draw"
+                }
+                HardwareBasis::SameFlops => " at the same FLOPs and MFU",
             };
             format!(
                 " For this job the lowest-emission accelerator is {} ({}){caveat}.",

@@ -21,8 +21,17 @@ pub fn HardwareChart(
         let (v, basis) = state
             .alternatives
             .with(|a| {
-                a.as_ref()
-                    .map(|a| (hardware_view(a, all), a.hardware_basis.to_string()))
+                a.as_ref().map(|a| {
+                    let mut basis = a.hardware_basis.to_string();
+                    if !a.unrated.is_empty() {
+                        let names: Vec<&str> = a.unrated.iter().map(|h| &*h.name).collect();
+                        basis.push_str(&format!(
+                            " Listed apart, without a published throughput (same hours): {}.",
+                            names.join(", ")
+                        ));
+                    }
+                    (hardware_view(a, all), basis)
+                })
             })
             .unwrap_or_default();
         let n = v.total;

@@ -5,7 +5,8 @@ use crate::ui::form::field::NumField;
 use crate::ui::form::picker::{Groups, ModeSwitch, Picker};
 use crate::ui::state::CalcState;
 use emissions_core::dataset::{Dataset, HardwareKind};
-use emissions_core::model::{ComputeInput, Field, LocationInput};
+use emissions_core::model::{ComputeInput, Field, JobKind, LocationInput};
+use emissions_core::number;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -118,6 +119,27 @@ pub fn ComputeFields() -> impl IntoView {
             _ => {}
         })
     });
+    let kind = Memo::new(move |_| state.inputs.with(|i| i.job_kind.id()));
+    let profile = move || {
+        let k = state.inputs.with(|i| i.job_kind);
+        factors.draw_profile(k).cloned()
+    };
+    let typical_placeholder = move || {
+        profile().map_or(String::new(), |p| {
+            format!("typical {}", number::shortest(p.typical.0))
+        })
+    };
+    let draw_hint = move || {
+        profile().map_or(String::new(), |p| {
+            format!(
+                "Typical draw {} % of TDP (range {}–{} %), from published metered runs \
+                 (see Methodology).",
+                number::shortest(p.typical.0),
+                number::shortest(p.low.0),
+                number::shortest(p.high.0)
+            )
+        })
+    };
     let hw_groups = hardware_groups(ds);
     let inst_groups = instance_groups(ds);
     view! {
@@ -181,15 +203,34 @@ pub fn ComputeFields() -> impl IntoView {
                     />
                 </div>
             </ShowIf>
+            <div class="field">
+                <span class="field-label" id="f-kind-label">"Kind of job"</span>
+                <ModeSwitch
+                    name="job-kind"
+                    legend="Kind of job (decides the typical power draw)"
+                    modes=vec![
+                        ("unknown", "Not sure"),
+                        ("pretrain", "Large-scale pre-training"),
+                        ("finetune", "Fine-tuning / small model"),
+                    ]
+                    current=kind
+                    on_change=Callback::new(move |k: &'static str| {
+                        state.edit(|i| i.job_kind = JobKind::from_id(k).unwrap_or_default())
+                    })
+                />
+                <p class="hint" data-testid="draw-hint">{move || draw_hint().into_any()}</p>
+            </div>
             <div class="row">
                 <NumField
                     id="f-util"
                     label="Utilization"
                     unit="% of TDP"
                     field=Field::Utilization
-                    get=|i| Some(i.utilization_pct)
-                    set=|i, v| i.utilization_pct = v.unwrap_or(f64::NAN)
-                    hint="Average draw; 100 % is the paper's convention."
+                    optional=true
+                    placeholder=Signal::derive(move || typical_placeholder())
+                    get=|i| i.utilization_pct
+                    set=|i, v| i.utilization_pct = v
+                    hint="Average draw; blank = the typical draw above. 100 is the paper's convention."
                 />
                 <NumField
                     id="f-w"

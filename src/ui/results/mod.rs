@@ -107,6 +107,7 @@ fn Headline(
     let market_high = figure(est, |e| e.uncertainty.market_based.high.0);
     let intensity = figure(est, |e| e.intensity.0);
     let share = figure(est, |e| e.market_share.0);
+    let at_tdp = figure(est, |e| e.location_based_at_tdp.0);
     view! {
         <div class="headline">
             <p class="big">
@@ -124,6 +125,13 @@ fn Headline(
                 <div>
                     <dt>"Energy"</dt>
                     <dd data-testid="energy-kwh" data-value=live(move || number::shortest(kwh()))>{move || energy(kwh()).into_any()}</dd>
+                </div>
+                <div>
+                    <dt>"Upper bound at TDP"</dt>
+                    <dd data-testid="emissions-kg-tdp" data-value=live(move || number::shortest(at_tdp()))>
+                        {move || mass(at_tdp()).into_any()}
+                        <span class="muted">" every accelerator at 100 % of TDP, the convention of Lacoste et al. 2019 and of most model cards"</span>
+                    </dd>
                 </div>
                 <div>
                     <dt>"Market-based"</dt>
