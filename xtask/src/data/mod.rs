@@ -1,6 +1,7 @@
 //! `cargo xtask data [--check]`: regenerates the bundled emission-factor dataset.
 //!
-//! Reads the raw public files of `../shared/sources` (override with env `MLCALC_SOURCES`) and the
+//! Reads the raw public files copied into `data/raw/` (override with env `MLCALC_SOURCES`; each
+//! file's upstream, commit, licence and SHA-256 are in `data/raw/MANIFEST.csv`) and the
 //! human-curated tables of `data/curated/`, and writes `data/dataset.json`, `data/extras.json` and
 //! `data/SOURCES.md` (the source table with upstream repository, commit and path of each raw file).
 //! The output is deterministic: same inputs, byte-identical files. `--check` regenerates in memory
@@ -12,6 +13,7 @@ mod cloud;
 mod cpus;
 mod hardware;
 mod json;
+mod manifest;
 mod misc;
 mod raw;
 mod zones;
@@ -22,18 +24,19 @@ use std::path::{Path, PathBuf};
 
 /// Where the generator reads from.
 pub struct Paths {
-    /// The raw sources folder (`shared/sources`).
+    /// The raw sources folder (`data/raw`, a copy of the files the generator reads).
     pub sources: PathBuf,
     /// The curated tables (`data/curated`).
     pub curated: PathBuf,
 }
 
 impl Paths {
-    /// The default locations, relative to the repository root.
+    /// The default locations, relative to the repository root. The raw files are part of the
+    /// repository, so a fresh clone regenerates the committed JSON with nothing beside it.
     pub fn default_for(root: &Path) -> Paths {
         let sources = std::env::var_os("MLCALC_SOURCES")
             .map(PathBuf::from)
-            .unwrap_or_else(|| root.join("..").join("shared").join("sources"));
+            .unwrap_or_else(|| root.join("data").join("raw"));
         Paths {
             sources,
             curated: root.join("data").join("curated"),
@@ -76,9 +79,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let paths = Paths::default_for(&root);
     if !paths.sources.is_dir() {
         return Err(format!(
-            "raw sources not found at {} (set MLCALC_SOURCES to the shared/sources folder)",
+            "raw sources not found at {} (data/raw is part of the repository; MLCALC_SOURCES overrides it)",
             paths.sources.display()
         ));
+    }
+    let bad = manifest::problems(&paths.sources).unwrap_or_default();
+    if !bad.is_empty() {
+        // A newer copy given with MLCALC_SOURCES may differ on purpose: say so, do not stop.
+        eprintln!("note: raw files differ from MANIFEST.csv:\n  {}", bad.join("\n  "));
     }
     let out = generate(&paths)?;
     let data_dir = root.join("data");
@@ -260,22 +268,21 @@ fn summary(ds: &Dataset, fallbacks: &[String], files: &[(&str, &String)]) -> Str
 mod tests {
     use super::*;
 
-    /// The committed `data/*.json` must equal what the generator makes from the raw sources.
+    /// The committed `data/*.json` must equal what the generator makes from the raw files in
+    /// the repository (`data/raw`; `MLCALC_SOURCES` is deliberately ignored here). There is no
+    /// skip: a missing raw file fails the test.
     #[test]
     fn committed_data_equals_generator_output() {
         let root = repo_root();
-        let paths = Paths::default_for(&root);
-        if !paths.sources.is_dir() {
-            let msg = format!(
-                "raw sources not found at {}; cannot check data/ against the generator",
-                paths.sources.display()
-            );
-            if std::env::var_os("CI").is_some() {
-                panic!("{msg}");
-            }
-            eprintln!("\n!!!!!!!! WARNING: {msg} (set MLCALC_SOURCES) !!!!!!!!\n");
-            return;
-        }
+        let paths = Paths {
+            sources: root.join("data").join("raw"),
+            curated: root.join("data").join("curated"),
+        };
+        assert!(
+            paths.sources.is_dir(),
+            "raw files missing at {}: they are part of the repository",
+            paths.sources.display()
+        );
         let first = generate(&paths).unwrap_or_else(|e| panic!("generator failed: {e}"));
         let second = generate(&paths).unwrap_or_else(|e| panic!("generator failed: {e}"));
         for ((name, a), (_, b)) in first.files.iter().zip(second.files.iter()) {
