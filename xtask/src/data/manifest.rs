@@ -48,8 +48,8 @@ mod tests {
             .iter()
             .map(|r| r.get("local_path").to_string())
             .collect();
-        for row in read_csv(&data.join("curated").join("sources.csv"), 0)
-            .unwrap_or_else(|e| panic!("{e}"))
+        for row in
+            read_csv(&data.join("curated").join("sources.csv"), 0).unwrap_or_else(|e| panic!("{e}"))
         {
             for rel in row.get("raw_files").split(';').filter(|s| !s.is_empty()) {
                 assert!(listed.iter().any(|l| l == rel), "{rel} not in MANIFEST.csv");

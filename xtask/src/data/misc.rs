@@ -115,6 +115,28 @@ fn defaults_value(rows: &[Row], id: &str) -> Result<f64, String> {
         .ok_or_else(|| format!("defaults.csv row {id} missing"))
 }
 
+/// One row of `data/curated/constants.csv` as a [`Sourced`] value in unit `unit`.
+fn curated_constant<T>(rows: &[Row], id: &str, unit: fn(f64) -> T) -> Result<Sourced<T>, String> {
+    let row = rows
+        .iter()
+        .find(|r| r.get("id") == id)
+        .ok_or_else(|| format!("constants.csv: no row {id}"))?;
+    let num = |col: &str| {
+        row.num(col)
+            .ok_or_else(|| format!("constants.csv {id}: bad {col}"))
+    };
+    Ok(Sourced {
+        value: unit(num("v")?),
+        low: Some(unit(num("lo")?)),
+        high: Some(unit(num("hi")?)),
+        source: row.get("src").into(),
+        year: row
+            .get("yr")
+            .parse()
+            .map_err(|_| format!("constants.csv {id}: bad yr"))?,
+    })
+}
+
 /// PUE default, memory power, world intensity and equivalents.
 pub fn constants(paths: &Paths) -> Result<Constants, String> {
     let d = read_csv(&paths.raw(DEFAULTS), 0)?;
@@ -152,21 +174,18 @@ pub fn constants(paths: &Paths) -> Result<Constants, String> {
                 .map_err(|_| format!("equivalents.csv {}: bad yr", r.get("id")))?,
         });
     }
+    let curated = read_csv(&paths.cur("constants.csv"), 0)?;
+    let pue = curated_constant(&curated, "pue_default", Pue)?;
+    let memory = curated_constant(&curated, "mem_w_per_gb", WattsPerGb)?;
+    // The curated memory range must be the two raw figures it names (CCF and Karyakin & Salem).
+    if memory.low != Some(WattsPerGb(mem)) || memory.high != Some(WattsPerGb(mem_ccf)) {
+        return Err(format!(
+            "constants.csv mem_w_per_gb range differs from the raw figures {mem} and {mem_ccf}"
+        ));
+    }
     Ok(Constants {
-        pue_default: Sourced {
-            value: Pue(defaults_value(&d, "1")?),
-            low: Some(Pue(defaults_value(&d, "1")?)),
-            high: Some(Pue(defaults_value(&d, "7")?)),
-            source: "uptime2024".into(),
-            year: 2024,
-        },
-        mem_w_per_gb: Sourced {
-            value: WattsPerGb(mem),
-            low: Some(WattsPerGb(mem)),
-            high: Some(WattsPerGb(mem_ccf)),
-            source: "karyakin2017".into(),
-            year: 2017,
-        },
+        pue_default: pue,
+        mem_w_per_gb: memory,
         world_ci: Sourced {
             value: GramsPerKwh(world),
             low: Some(GramsPerKwh(world.min(defaults_value(&d, "35")?))),

@@ -16,6 +16,7 @@ mod json;
 mod manifest;
 mod misc;
 mod raw;
+mod report;
 mod zones;
 
 use emissions_core::dataset::{problems, Dataset, Extras, DATASET_VERSION};
@@ -54,12 +55,17 @@ impl Paths {
     }
 }
 
+/// What a zone's or region's `lo`–`hi` is, for the UI and the extras.
+const RANGE_NOTE: &str = "spread of the zone's yearly life-cycle values across the Electricity Maps releases and years available (2025; 2024 fetched 2026-02; 2024 of 2025-01), not a confidence interval";
+
 /// The generated files and a human summary.
 pub struct Generated {
     /// `(file name under data/, contents)`.
     pub files: Vec<(&'static str, String)>,
     /// The summary printed after generation.
     pub summary: String,
+    /// The `--report` text: oldest value per table, rows with written reasons.
+    pub report: String,
 }
 
 fn repo_root() -> PathBuf {
@@ -70,9 +76,10 @@ fn repo_root() -> PathBuf {
 /// Entry point of `cargo xtask data`; `args` are the arguments after `data`.
 pub fn run(args: &[String]) -> Result<(), String> {
     let check = args.iter().any(|a| a == "--check");
-    if let Some(bad) = args.iter().find(|a| *a != "--check") {
+    let report = args.iter().any(|a| a == "--report");
+    if let Some(bad) = args.iter().find(|a| *a != "--check" && *a != "--report") {
         return Err(format!(
-            "unknown argument to `data`: {bad} (usage: cargo xtask data [--check])"
+            "unknown argument to `data`: {bad} (usage: cargo xtask data [--check] [--report])"
         ));
     }
     let root = repo_root();
@@ -86,10 +93,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let bad = manifest::problems(&paths.sources).unwrap_or_default();
     if !bad.is_empty() {
         // A newer copy given with MLCALC_SOURCES may differ on purpose: say so, do not stop.
-        eprintln!("note: raw files differ from MANIFEST.csv:\n  {}", bad.join("\n  "));
+        eprintln!(
+            "note: raw files differ from MANIFEST.csv:\n  {}",
+            bad.join("\n  ")
+        );
     }
     let out = generate(&paths)?;
     let data_dir = root.join("data");
+    if report {
+        println!("{}", out.report);
+    }
     if check {
         let stale: Vec<&str> = out
             .files
@@ -121,7 +134,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
 pub fn generate(paths: &Paths) -> Result<Generated, String> {
     let sources = misc::sources(paths)?;
     let zone_out = zones::build(paths)?;
-    let cloud_out = cloud::build(paths, &zone_out.zones)?;
+    let cloud_out = cloud::build(paths, &zone_out.zones, &zone_out.direct)?;
     let hw_out = hardware::build(paths)?;
     let inst_out = misc::instances(paths, &sources)?;
     let constants = misc::constants(paths)?;
@@ -156,7 +169,12 @@ pub fn generate(paths: &Paths) -> Result<Generated, String> {
         inst_names: inst_out.names,
         missing: hw_out.missing,
         fixes: hw_out.fixes,
+        range_note: RANGE_NOTE.to_string(),
+        zsrc: cloud_out.zone_sources,
+        why: cloud_out.reasons,
+        direct: cloud_out.direct,
     };
+    let report = report::render(&dataset, &extras);
     let dataset_json = json::render(&dataset)?;
     let extras_json = json::render(&extras)?;
     let sources_md = misc::sources_markdown(paths)?;
@@ -175,6 +193,7 @@ pub fn generate(paths: &Paths) -> Result<Generated, String> {
             ("SOURCES.md", sources_md),
         ],
         summary,
+        report,
     })
 }
 
