@@ -6,7 +6,8 @@
 //! - `bench`: every performance figure (size, first estimate, interaction, model, memory) against
 //!   its budget.
 //! - `setup`: install the pinned tools only.
-//! - `data [--check]`: regenerate the bundled dataset under `data/` from the raw sources.
+//! - `data [--check] [--report]`: regenerate the bundled dataset under `data/` from the raw files
+//!   in `data/raw` (`--report`: oldest value per table and rows with written reasons).
 
 mod bench;
 mod boot_script;
@@ -46,7 +47,7 @@ fn main() {
 }
 
 const USAGE: &str =
-    "usage: cargo xtask <serve [--port N] | test | dist [--sizes] | setup | data [--check]>";
+    "usage: cargo xtask <serve [--port N] | test | dist [--sizes] | setup | data [--check] [--report]>";
 
 /// Builds the release app into `dist/` with Trunk (offline: every tool is pinned and on PATH).
 fn build_release(tools: &tools::Tools) -> Result<PathBuf, String> {

@@ -25,6 +25,39 @@ pub struct Extras {
     pub missing: Vec<String>,
     /// Corrections applied to raw rows: `id: what changed`.
     pub fixes: Vec<String>,
+    /// What every zone's and region's `lo`–`hi` is (a spread across releases and years).
+    pub range_note: String,
+    /// Source id of each region's zone mapping (utility, balancing authority or the provider's
+    /// own figure), for the US, Canadian, Indian, Japanese and Australian regions.
+    pub zsrc: Vec<RegionNote>,
+    /// Written reasons for regions that deliberately fail a check (e.g. the mapped zone's direct
+    /// intensity more than 15 % from the provider's own figure).
+    pub why: Vec<RegionNote>,
+    /// Direct and life-cycle intensity of the zones regions use, both from one release
+    /// (`cid_src`, year `cid_yr`), for comparison with providers' own (direct) figures.
+    pub direct: Vec<ZoneDirect>,
+}
+
+/// A short note or source id about one region.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct RegionNote {
+    /// Provider id.
+    pub p: String,
+    /// Region code.
+    pub code: String,
+    /// The note (a reason) or a source id (for `zsrc`).
+    pub note: String,
+}
+
+/// Direct and life-cycle intensity of one zone from the same release.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct ZoneDirect {
+    /// Zone id.
+    pub id: String,
+    /// Direct (combustion-only) intensity.
+    pub d: GramsPerKwh,
+    /// Life-cycle intensity of the same release and year.
+    pub l: GramsPerKwh,
 }
 
 /// Power details of one accelerator.
@@ -81,6 +114,21 @@ impl Extras {
         self.pci.iter().find(|r| r.p == provider && r.code == code)
     }
 
+    /// Source id of a region's zone mapping, if one is recorded.
+    pub fn zone_source(&self, provider: &str, code: &str) -> Option<&str> {
+        note(&self.zsrc, provider, code)
+    }
+
+    /// The written reason attached to a region, if any.
+    pub fn reason(&self, provider: &str, code: &str) -> Option<&str> {
+        note(&self.why, provider, code)
+    }
+
+    /// Direct and life-cycle intensity (one release) of a zone, if recorded.
+    pub fn direct(&self, zone: &str) -> Option<&ZoneDirect> {
+        self.direct.iter().find(|z| z.id == zone)
+    }
+
     /// The provider's spelling of an instance id (the id itself when it needed no change).
     pub fn instance_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.inst_names
@@ -88,4 +136,11 @@ impl Extras {
             .find(|n| n.id == id)
             .map_or(id, |n| n.name.as_str())
     }
+}
+
+fn note<'a>(notes: &'a [RegionNote], provider: &str, code: &str) -> Option<&'a str> {
+    notes
+        .iter()
+        .find(|n| n.p == provider && n.code == code)
+        .map(|n| n.note.as_str())
 }

@@ -25,4 +25,4 @@ pub use types::*;
 pub use validate::*;
 
 /// The dataset version shown in the app and written into share links.
-pub const DATASET_VERSION: &str = "2026.11";
+pub const DATASET_VERSION: &str = "2026.12";

@@ -7,7 +7,9 @@
 //! the serde names of [`super::types`] (`#[serde(rename)]`), which still serialise the rows; `core/tests/dataset.rs` checks that a serialised dataset reads back equal.
 
 use super::evidence::{DrawProfile, MeteredRun};
-use super::extras::{Extras, HardwareExtra, InstanceName, ProviderIntensity};
+use super::extras::{
+    Extras, HardwareExtra, InstanceName, ProviderIntensity, RegionNote, ZoneDirect,
+};
 use super::row::{object, table, Row};
 use super::types::{
     Constants, Cpu, Dataset, Equivalent, Hardware, HardwareKind, Instance, Meta, Provider, Region,
@@ -114,6 +116,7 @@ fn provider(o: &Row) -> Res<Provider> {
         market_pct: o.opt("mkt").map(Percent),
         mkt_src: o.opt("mkt_src"),
         mkt_yr: o.opt("mkt_yr"),
+        mkt_kind: o.opt("mkt_kind"),
     })
 }
 
@@ -233,6 +236,26 @@ fn extras_members(o: &Row) -> Res<Extras> {
         }),
         missing: o.with("missing", |v| list(v, leaf)),
         fixes: o.with("fixes", |v| list(v, leaf)),
+        range_note: o.req("range_note"),
+        zsrc: o.with("zsrc", |v| table(v, "struct RegionNote", region_note)),
+        why: o.with("why", |v| table(v, "struct RegionNote", region_note)),
+        direct: o.with("direct", |v| table(v, "struct ZoneDirect", zone_direct)),
+    })
+}
+
+fn region_note(o: &Row) -> Res<RegionNote> {
+    o.done(RegionNote {
+        p: o.req("p"),
+        code: o.req("code"),
+        note: o.req("note"),
+    })
+}
+
+fn zone_direct(o: &Row) -> Res<ZoneDirect> {
+    o.done(ZoneDirect {
+        id: o.req("id"),
+        d: GramsPerKwh(o.req("d")),
+        l: GramsPerKwh(o.req("l")),
     })
 }
 

@@ -122,6 +122,37 @@ pub struct Provider {
     /// Year of `market_pct`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mkt_yr: Option<u16>,
+    /// What kind of claim `market_pct` is, one of [`MARKET_KINDS`] (e.g. `annual-match`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mkt_kind: Option<String>,
+}
+
+/// The kinds of market-based claim a provider's `mkt` can be, with a short label for the UI.
+///
+/// Why: a "100 %" that matches a year's consumption with certificates bought anywhere is not the
+/// same claim as 100 % carbon-free energy every hour on the same grid, and an offset is not an
+/// energy claim at all; the app must say which one it applies.
+pub const MARKET_KINDS: [(&str, &str); 3] = [
+    (
+        "annual-match",
+        "annual renewable matching (contracts and certificates over a year; GHG Protocol Scope 2 market-based)",
+    ),
+    (
+        "hourly-cfe",
+        "hourly carbon-free energy on the same grid (e.g. Google CFE %)",
+    ),
+    (
+        "offsets",
+        "carbon offsets (not an energy claim; not counted in Scope 2)",
+    ),
+];
+
+/// The UI label of a market-claim kind, `None` for an unknown kind.
+pub fn market_kind_label(kind: &str) -> Option<&'static str> {
+    MARKET_KINDS
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map(|(_, label)| *label)
 }
 
 /// A cloud region.

@@ -140,6 +140,14 @@ fn check_zones_and_regions(ds: &Dataset, c: &mut Checker<'_>) {
             c.check(in_range(m.0, (0.0, 100.0)), || {
                 format!("{row}: market share out of bounds")
             });
+            let kind_known = p
+                .mkt_kind
+                .as_deref()
+                .and_then(super::types::market_kind_label)
+                .is_some();
+            c.check(kind_known, || {
+                format!("{row}: market share without a known mkt_kind")
+            });
             let has_provenance = p.mkt_src.is_some() && p.mkt_yr.is_some();
             c.check(has_provenance, || {
                 format!("{row}: market share without source/year")

@@ -45,6 +45,7 @@ fn provider(id: &str, pue: f64, lo: f64, hi: f64, mkt: Option<f64>) -> Provider 
         market_pct: mkt.map(Percent),
         mkt_src: mkt.map(|_| format!("{id}-mkt")),
         mkt_yr: mkt.map(|_| 2024),
+        mkt_kind: mkt.map(|_| "annual-match".into()),
     }
 }
 

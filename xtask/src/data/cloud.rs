@@ -1,9 +1,10 @@
 //! Cloud providers and regions: the curated region list joined to zones, Google's own figures,
-//! and PUEs from Cloud Carbon Footprint, Green Algorithms and ML CO2 Impact.
+//! region PUEs from Cloud Carbon Footprint, Green Algorithms and ML CO2 Impact, and the provider
+//! table (`curated/providers.csv`: PUE and market-based claim, each with its source and kind).
 
 use super::raw::{read_csv, round, Row};
 use super::Paths;
-use emissions_core::dataset::{Provider, ProviderIntensity, Region, Zone};
+use emissions_core::dataset::{Provider, ProviderIntensity, Region, RegionNote, Zone, ZoneDirect};
 use emissions_core::units::{GramsPerKwh, Percent, Pue};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -12,24 +13,10 @@ const GCP2024: &str = "GoogleCloudPlatform_region-carbon-info/data/yearly/2024.c
 const CCF: &str = "transcribed/ccf_cloud_region_factors.csv";
 const GA_DC: &str =
     "GreenAlgorithms_green-algorithms-tool/data/latest/cloudProviders_datacenters.csv";
-const GA_PUE: &str = "GreenAlgorithms_green-algorithms-tool/data/latest/defaults_PUE.csv";
-const DEFAULTS: &str = "transcribed/defaults.csv";
-
-/// Display names of the providers (the ids are the dataset's).
-const PROVIDERS: [(&str, &str); 8] = [
-    ("aws", "Amazon Web Services"),
-    ("gcp", "Google Cloud"),
-    ("azure", "Microsoft Azure"),
-    ("alibaba", "Alibaba Cloud"),
-    ("ovh", "OVHcloud"),
-    ("scaleway", "Scaleway"),
-    ("coreweave", "CoreWeave"),
-    ("seeweb", "Seeweb"),
-];
 
 /// Year of the CCF PUE constants (GCP/Alibaba constants last edited 2023; AWS/Azure 2022).
 const CCF_PUE_YEAR: u16 = 2023;
-/// Year of the market-based claims in mlco2's `offsetRatio` (set for the 2019 calculator).
+/// Year of mlco2's region PUEs (set for the 2019 calculator).
 const MLCO2_CLAIM_YEAR: u16 = 2019;
 
 /// Providers, regions and the provider-published intensities kept as extras.
@@ -40,6 +27,12 @@ pub struct CloudOut {
     pub regions: Vec<Region>,
     /// Google's own per-region grid intensity (operational basis), for comparison.
     pub provider_intensities: Vec<ProviderIntensity>,
+    /// Source id of each region's zone mapping (`regions.csv` column `zone_src`).
+    pub zone_sources: Vec<RegionNote>,
+    /// Written reasons (`regions.csv` column `why`).
+    pub reasons: Vec<RegionNote>,
+    /// Direct and life-cycle intensity (one release) of the zones the regions use.
+    pub direct: Vec<ZoneDirect>,
 }
 
 /// CCF's region string → the provider's code (Azure names lower-cased; Alibaba from the enum key).
@@ -61,7 +54,11 @@ fn ccf_code(row: &Row) -> String {
 type RegionPues = BTreeMap<(String, String), (f64, &'static str, u16)>;
 
 /// Builds providers and regions.
-pub fn build(paths: &Paths, zones: &[Zone]) -> Result<CloudOut, String> {
+pub fn build(
+    paths: &Paths,
+    zones: &[Zone],
+    direct: &BTreeMap<String, (f64, f64)>,
+) -> Result<CloudOut, String> {
     let curated = read_csv(&paths.cur("regions.csv"), 0)?;
     let impact = read_csv(&paths.raw(MLCO2_IMPACT), 0)?;
     let gcp = read_csv(&paths.raw(GCP2024), 0)?;
@@ -96,8 +93,22 @@ pub fn build(paths: &Paths, zones: &[Zone]) -> Result<CloudOut, String> {
     let region_pues = region_pues(paths, &ccf, &impact)?;
     let mut regions = Vec::new();
     let mut pci = Vec::new();
+    let (mut zone_sources, mut reasons) = (Vec::new(), Vec::new());
+    let mut used_zones = BTreeSet::new();
     for row in &curated {
         let (p, code) = (row.get("p"), row.get("code"));
+        let note = |text: &str| RegionNote {
+            p: p.into(),
+            code: code.into(),
+            note: text.into(),
+        };
+        if !row.get("zone_src").is_empty() {
+            zone_sources.push(note(row.get("zone_src")));
+        }
+        if !row.get("why").is_empty() {
+            reasons.push(note(row.get("why")));
+        }
+        used_zones.insert(row.get("zone").to_string());
         let zone = zones
             .iter()
             .find(|z| z.id == row.get("zone"))
@@ -146,11 +157,25 @@ pub fn build(paths: &Paths, zones: &[Zone]) -> Result<CloudOut, String> {
         });
     }
     regions.sort_by(|a, b| (&a.provider, &a.code).cmp(&(&b.provider, &b.code)));
-    let providers = providers(paths, &ccf, &impact, &region_pues)?;
+    zone_sources.sort_by(|a, b| (&a.p, &a.code).cmp(&(&b.p, &b.code)));
+    reasons.sort_by(|a, b| (&a.p, &a.code).cmp(&(&b.p, &b.code)));
+    let direct = used_zones
+        .iter()
+        .filter_map(|id| {
+            direct.get(id).map(|(d, l)| ZoneDirect {
+                id: id.clone(),
+                d: GramsPerKwh(*d),
+                l: GramsPerKwh(*l),
+            })
+        })
+        .collect();
     Ok(CloudOut {
-        providers,
+        providers: providers(paths)?,
         regions,
         provider_intensities: pci,
+        zone_sources,
+        reasons,
+        direct,
     })
 }
 
@@ -225,87 +250,42 @@ fn region_pues(paths: &Paths, ccf: &[Row], impact: &[Row]) -> Result<RegionPues,
     Ok(out)
 }
 
-fn providers(
-    paths: &Paths,
-    ccf: &[Row],
-    impact: &[Row],
-    region_pues: &RegionPues,
-) -> Result<Vec<Provider>, String> {
-    let ga_pue: BTreeMap<String, f64> = read_csv(&paths.raw(GA_PUE), 1)?
-        .iter()
-        .filter_map(|r| Some((r.get("provider").to_ascii_lowercase(), r.num("PUE")?)))
-        .collect();
-    let defaults = read_csv(&paths.raw(DEFAULTS), 0)?;
-    let industry = ga_pue
-        .get("unknown")
-        .copied()
-        .ok_or("defaults_PUE.csv has no Unknown row")?;
-    let industry_2023 = defaults
-        .iter()
-        .find(|r| r.get("id") == "7")
-        .and_then(|r| r.num("value"))
-        .ok_or("defaults.csv row 7 (Uptime 2023 PUE) missing")?;
-    let mut all_published: Vec<f64> = Vec::new();
+/// The provider table, `data/curated/providers.csv`: one row per provider with its PUE (value,
+/// range, source, year) and, where the provider publishes one, its market-based claim with the
+/// kind of claim it is (`annual-match`, `hourly-cfe`, `offsets`).
+///
+/// Why a curated table rather than figures computed from the raw files: the providers' latest
+/// PUEs and claims are in their own reports, which are cited per row in `sources.csv`.
+fn providers(paths: &Paths) -> Result<Vec<Provider>, String> {
     let mut out = Vec::new();
-    for (id, name) in PROVIDERS {
-        let ccf_avg = ccf
-            .iter()
-            .find(|r| r.get("provider") == id && r.get("pue_basis").starts_with("provider"))
-            .and_then(|r| r.num("pue"));
-        let ccf_alibaba = if id == "alibaba" {
-            defaults
-                .iter()
-                .find(|r| r.get("parameter") == "pue_provider_alibaba")
-                .and_then(|r| r.num("value"))
-        } else {
-            None
+    for r in read_csv(&paths.cur("providers.csv"), 0)? {
+        let id = r.get("id");
+        let num = |col: &str| {
+            r.num(col)
+                .ok_or_else(|| format!("providers.csv {id}: bad {col}"))
         };
-        let ga = ga_pue
-            .get(if id == "ovh" { "ovhcloud" } else { id })
-            .copied();
-        let regional: Vec<f64> = region_pues
-            .iter()
-            .filter(|((p, _), v)| p == id && v.1 == "ccf")
-            .map(|(_, v)| v.0)
-            .collect();
-        let (pue, src, yr) = match (ccf_avg.or(ccf_alibaba), ga) {
-            (Some(v), _) => (v, "ccf", CCF_PUE_YEAR),
-            (None, Some(v)) => (v, "nutanix2023", 2023),
-            (None, None) => (industry, "uptime2024", 2024),
+        let year = |col: &str| {
+            r.get(col)
+                .parse::<u16>()
+                .map_err(|_| format!("providers.csv {id}: bad {col}"))
         };
-        let mut span = vec![pue];
-        span.extend(ga);
-        span.extend(regional);
-        if src == "uptime2024" {
-            // No published figure: the range runs from the best provider figure to the industry.
-            span.extend(all_published.iter().copied());
-            span.push(industry_2023);
-        } else {
-            all_published.extend(span.iter().copied());
-        }
-        let lo = span.iter().copied().fold(f64::INFINITY, f64::min);
-        let hi = span.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let claims: BTreeSet<String> = impact
-            .iter()
-            .filter(|r| r.get("provider") == id)
-            .map(|r| r.get("offsetRatio").to_string())
-            .collect();
-        // A provider-wide market-based share only where every mlco2 row of the provider agrees.
-        let mkt = match claims.iter().next() {
-            Some(c) if claims.len() == 1 => c.parse::<f64>().ok().filter(|v| *v > 0.0),
-            _ => None,
-        };
+        let opt = |col: &str| Some(r.get(col).to_string()).filter(|s| !s.is_empty());
+        let mkt = r.num("mkt");
         out.push(Provider {
             id: id.to_string(),
-            name: name.to_string(),
-            pue: Pue(pue),
-            pue_low: Pue(lo),
-            pue_high: Pue(hi),
-            pue_src: src.to_string(),
-            pue_yr: yr,
+            name: r.get("name").to_string(),
+            pue: Pue(num("pue")?),
+            pue_low: Pue(num("pue_lo")?),
+            pue_high: Pue(num("pue_hi")?),
+            pue_src: r.get("pue_src").to_string(),
+            pue_yr: year("pue_yr")?,
             market_pct: mkt.map(Percent),
-            mkt_src: mkt.map(|_| "mlco2".to_string()),
-            mkt_yr: mkt.map(|_| MLCO2_CLAIM_YEAR),
+            mkt_src: mkt.and(opt("mkt_src")),
+            mkt_yr: match mkt {
+                Some(_) => Some(year("mkt_yr")?),
+                None => None,
+            },
+            mkt_kind: mkt.and(opt("mkt_kind")),
         });
     }
     Ok(out)

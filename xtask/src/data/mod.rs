@@ -1,6 +1,7 @@
 //! `cargo xtask data [--check]`: regenerates the bundled emission-factor dataset.
 //!
-//! Reads the raw public files of `../shared/sources` (override with env `MLCALC_SOURCES`) and the
+//! Reads the raw public files copied into `data/raw/` (override with env `MLCALC_SOURCES`; each
+//! file's upstream, commit, licence and SHA-256 are in `data/raw/MANIFEST.csv`) and the
 //! human-curated tables of `data/curated/`, and writes `data/dataset.json`, `data/extras.json` and
 //! `data/SOURCES.md` (the source table with upstream repository, commit and path of each raw file).
 //! The output is deterministic: same inputs, byte-identical files. `--check` regenerates in memory
@@ -13,8 +14,10 @@ mod cpus;
 mod evidence;
 mod hardware;
 mod json;
+mod manifest;
 mod misc;
 mod raw;
+mod report;
 mod zones;
 
 use emissions_core::dataset::{problems, Dataset, Extras, DATASET_VERSION};
@@ -23,18 +26,19 @@ use std::path::{Path, PathBuf};
 
 /// Where the generator reads from.
 pub struct Paths {
-    /// The raw sources folder (`shared/sources`).
+    /// The raw sources folder (`data/raw`, a copy of the files the generator reads).
     pub sources: PathBuf,
     /// The curated tables (`data/curated`).
     pub curated: PathBuf,
 }
 
 impl Paths {
-    /// The default locations, relative to the repository root.
+    /// The default locations, relative to the repository root. The raw files are part of the
+    /// repository, so a fresh clone regenerates the committed JSON with nothing beside it.
     pub fn default_for(root: &Path) -> Paths {
         let sources = std::env::var_os("MLCALC_SOURCES")
             .map(PathBuf::from)
-            .unwrap_or_else(|| root.join("..").join("shared").join("sources"));
+            .unwrap_or_else(|| root.join("data").join("raw"));
         Paths {
             sources,
             curated: root.join("data").join("curated"),
@@ -52,12 +56,17 @@ impl Paths {
     }
 }
 
+/// What a zone's or region's `lo`–`hi` is, for the UI and the extras.
+const RANGE_NOTE: &str = "spread of the zone's yearly life-cycle values across the Electricity Maps releases and years available (2025; 2024 fetched 2026-02; 2024 of 2025-01), not a confidence interval";
+
 /// The generated files and a human summary.
 pub struct Generated {
     /// `(file name under data/, contents)`.
     pub files: Vec<(&'static str, String)>,
     /// The summary printed after generation.
     pub summary: String,
+    /// The `--report` text: oldest value per table, rows with written reasons.
+    pub report: String,
 }
 
 fn repo_root() -> PathBuf {
@@ -68,21 +77,33 @@ fn repo_root() -> PathBuf {
 /// Entry point of `cargo xtask data`; `args` are the arguments after `data`.
 pub fn run(args: &[String]) -> Result<(), String> {
     let check = args.iter().any(|a| a == "--check");
-    if let Some(bad) = args.iter().find(|a| *a != "--check") {
+    let report = args.iter().any(|a| a == "--report");
+    if let Some(bad) = args.iter().find(|a| *a != "--check" && *a != "--report") {
         return Err(format!(
-            "unknown argument to `data`: {bad} (usage: cargo xtask data [--check])"
+            "unknown argument to `data`: {bad} (usage: cargo xtask data [--check] [--report])"
         ));
     }
     let root = repo_root();
     let paths = Paths::default_for(&root);
     if !paths.sources.is_dir() {
         return Err(format!(
-            "raw sources not found at {} (set MLCALC_SOURCES to the shared/sources folder)",
+            "raw sources not found at {} (data/raw is part of the repository; MLCALC_SOURCES overrides it)",
             paths.sources.display()
         ));
     }
+    let bad = manifest::problems(&paths.sources).unwrap_or_default();
+    if !bad.is_empty() {
+        // A newer copy given with MLCALC_SOURCES may differ on purpose: say so, do not stop.
+        eprintln!(
+            "note: raw files differ from MANIFEST.csv:\n  {}",
+            bad.join("\n  ")
+        );
+    }
     let out = generate(&paths)?;
     let data_dir = root.join("data");
+    if report {
+        println!("{}", out.report);
+    }
     if check {
         let stale: Vec<&str> = out
             .files
@@ -114,7 +135,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
 pub fn generate(paths: &Paths) -> Result<Generated, String> {
     let sources = misc::sources(paths)?;
     let zone_out = zones::build(paths)?;
-    let cloud_out = cloud::build(paths, &zone_out.zones)?;
+    let cloud_out = cloud::build(paths, &zone_out.zones, &zone_out.direct)?;
     let hw_out = hardware::build(paths)?;
     let inst_out = misc::instances(paths, &sources)?;
     let constants = misc::constants(paths)?;
@@ -151,7 +172,12 @@ pub fn generate(paths: &Paths) -> Result<Generated, String> {
         inst_names: inst_out.names,
         missing: hw_out.missing,
         fixes: hw_out.fixes,
+        range_note: RANGE_NOTE.to_string(),
+        zsrc: cloud_out.zone_sources,
+        why: cloud_out.reasons,
+        direct: cloud_out.direct,
     };
+    let report = report::render(&dataset, &extras);
     let dataset_json = json::render(&dataset)?;
     let extras_json = json::render(&extras)?;
     let sources_md = misc::sources_markdown(paths)?;
@@ -170,6 +196,7 @@ pub fn generate(paths: &Paths) -> Result<Generated, String> {
             ("SOURCES.md", sources_md),
         ],
         summary,
+        report,
     })
 }
 
@@ -263,22 +290,21 @@ fn summary(ds: &Dataset, fallbacks: &[String], files: &[(&str, &String)]) -> Str
 mod tests {
     use super::*;
 
-    /// The committed `data/*.json` must equal what the generator makes from the raw sources.
+    /// The committed `data/*.json` must equal what the generator makes from the raw files in
+    /// the repository (`data/raw`; `MLCALC_SOURCES` is deliberately ignored here). There is no
+    /// skip: a missing raw file fails the test.
     #[test]
     fn committed_data_equals_generator_output() {
         let root = repo_root();
-        let paths = Paths::default_for(&root);
-        if !paths.sources.is_dir() {
-            let msg = format!(
-                "raw sources not found at {}; cannot check data/ against the generator",
-                paths.sources.display()
-            );
-            if std::env::var_os("CI").is_some() {
-                panic!("{msg}");
-            }
-            eprintln!("\n!!!!!!!! WARNING: {msg} (set MLCALC_SOURCES) !!!!!!!!\n");
-            return;
-        }
+        let paths = Paths {
+            sources: root.join("data").join("raw"),
+            curated: root.join("data").join("curated"),
+        };
+        assert!(
+            paths.sources.is_dir(),
+            "raw files missing at {}: they are part of the repository",
+            paths.sources.display()
+        );
         let first = generate(&paths).unwrap_or_else(|e| panic!("generator failed: {e}"));
         let second = generate(&paths).unwrap_or_else(|e| panic!("generator failed: {e}"));
         for ((name, a), (_, b)) in first.files.iter().zip(second.files.iter()) {

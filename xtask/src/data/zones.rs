@@ -27,6 +27,8 @@ pub struct ZonesOut {
     pub zones: Vec<Zone>,
     /// Ids of the fallback (Ember) zones.
     pub fallbacks: Vec<String>,
+    /// `zone → (direct, life-cycle)` of one release (em2024ga), for zones that have both.
+    pub direct: BTreeMap<String, (f64, f64)>,
 }
 
 /// Intensity and names of one zone in a co2.js Electricity Maps file.
@@ -113,7 +115,10 @@ pub fn build(paths: &Paths) -> Result<ZonesOut, String> {
                 "no continent for country {cc} (zone {id}); add it to data/curated/continents.csv"
             )
         })?;
-        let (direct, lc24) = ga24.get(id).copied().unwrap_or((None, None));
+        // The direct value is not kept on the zone: it is a 2024 figure of another release than
+        // `ci` (2025) and was above `ci` in about 30 zones. It travels with its own release's
+        // life-cycle value in `extras.direct` instead.
+        let (_, lc24) = ga24.get(id).copied().unwrap_or((None, None));
         let mut vals = vec![z.ci];
         vals.extend(em24.get(id).map(|e| e.ci));
         vals.extend(lc24);
@@ -124,7 +129,7 @@ pub fn build(paths: &Paths) -> Result<ZonesOut, String> {
             country: cc,
             continent: ct.clone(),
             intensity: GramsPerKwh(round(z.ci, 1)),
-            intensity_direct: direct.map(|d| GramsPerKwh(round(d, 1))),
+            intensity_direct: None,
             intensity_low: GramsPerKwh(round(lo, 1)),
             intensity_high: GramsPerKwh(round(hi, 1)),
             year: 2025,
@@ -134,7 +139,15 @@ pub fn build(paths: &Paths) -> Result<ZonesOut, String> {
     }
     let fallbacks = add_fallbacks(paths, &mut zones, &cont)?;
     zones.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(ZonesOut { zones, fallbacks })
+    let direct = ga24
+        .into_iter()
+        .filter_map(|(id, (d, l))| Some((id, (round(d?, 1), round(l?, 1)))))
+        .collect();
+    Ok(ZonesOut {
+        zones,
+        fallbacks,
+        direct,
+    })
 }
 
 /// Adds an Ember zone for every country Electricity Maps does not cover at all; the range spans
