@@ -52,7 +52,10 @@ fn release_years(paths: &Paths) -> Result<BTreeMap<String, u16>, String> {
             .parse()
             .map_err(|_| format!("cpu_years.csv {model}: bad year"))?;
         if !known.iter().any(|k| k == r.get("src")) {
-            return Err(format!("cpu_years.csv {model}: unknown source {}", r.get("src")));
+            return Err(format!(
+                "cpu_years.csv {model}: unknown source {}",
+                r.get("src")
+            ));
         }
         out.insert(model.to_string(), year);
     }
