@@ -293,7 +293,7 @@ fn class_bounds_catch_broken_rows() {
 /// Board power that the provider's instances report for the device (nvidia-smi's power limit),
 /// which the device's TDP must equal: (instance id prefix, hardware id, W).
 const PROVIDER_REPORTED_W: &[(&str, &str, f64)] = &[
-    // S. Prasanna's table of AWS GPU instances, "TDP from nvidia-smi" (source `prasanna2022`).
+    // S. Prasanna's table of AWS GPU instances, "TDP from nvidia-smi" (source `prasanna-aws-gpus`).
     ("g5.", "a10g", 300.0),
     ("p4d.", "a100-sxm4-40gb", 400.0),
 ];
