@@ -12,7 +12,7 @@ const GA_GPU: &str = "GreenAlgorithms_green-algorithms-tool/data/latest/TDP_gpu.
 
 /// Devices (and figures of listed devices) asked for that have no citable vendor figure, so are
 /// left out rather than guessed.
-pub const MISSING: [&str; 13] = [
+pub const MISSING: [&str; 12] = [
     "NVIDIA GB200 (per-GPU power is not published apart from the Grace-Blackwell superchip); hence no Azure ND GB200 v6 instances",
     "NVIDIA GH200 (NVIDIA publishes only the whole superchip's power, 450-1000 W for CPU + GPU + memory)",
     "NVIDIA B100 (no per-GPU datasheet figure was verified: it has left NVIDIA's HGX specification pages)",
@@ -24,7 +24,6 @@ pub const MISSING: [&str; 13] = [
     "AWS Inferentia / Inferentia2 (no published chip power)",
     "Apple M-series (Apple publishes no TDP; CodeCarbon's 'Apple M1,10' is not a vendor figure)",
     "NVIDIA A10G FP16 tensor throughput (AWS-only part, no public datasheet)",
-    "AMD Instinct MI355X FP32 throughput (not verified against AMD's page)",
     "Google TPU v2 rated TDP (only measured averages are published)",
 ];
 
