@@ -1,4 +1,8 @@
 //! CPUs: Green Algorithms' table plus curated server CPUs of GPU instances (TDP from CodeCarbon).
+//!
+//! Green Algorithms' `TDP_cpu.csv` has an empty `Release_year` column, so each of its CPUs takes
+//! its release year from `data/curated/cpu_years.csv` (Intel ARK / AMD launch dates), never the
+//! file's own year.
 
 use super::raw::read_csv;
 use super::Paths;
@@ -34,10 +38,35 @@ fn cpu_vendor(model: &str) -> &'static str {
     }
 }
 
+/// `cpu_years.csv`: Green Algorithms model name → release year. Every year names a known source.
+fn release_years(paths: &Paths) -> Result<BTreeMap<String, u16>, String> {
+    let known: Vec<String> = read_csv(&paths.cur("sources.csv"), 0)?
+        .iter()
+        .map(|r| r.get("id").to_string())
+        .collect();
+    let mut out = BTreeMap::new();
+    for r in read_csv(&paths.cur("cpu_years.csv"), 0)? {
+        let model = r.get("model");
+        let year = r
+            .get("year")
+            .parse()
+            .map_err(|_| format!("cpu_years.csv {model}: bad year"))?;
+        if !known.iter().any(|k| k == r.get("src")) {
+            return Err(format!(
+                "cpu_years.csv {model}: unknown source {}",
+                r.get("src")
+            ));
+        }
+        out.insert(model.to_string(), year);
+    }
+    Ok(out)
+}
+
 /// Builds the CPU table: Green Algorithms' CPUs, its `Any` row as `generic`, the CPUs mlco2 lists
 /// among its hardware and the server CPUs of GPU cloud instances (`data/curated/cpus.csv`).
 pub fn build(paths: &Paths, mlco2_tdp: &BTreeMap<String, f64>) -> Result<Vec<Cpu>, String> {
     let mut out: BTreeMap<String, Cpu> = BTreeMap::new();
+    let mut years = release_years(paths)?;
     for r in read_csv(&paths.raw(GA_CPU), 1)? {
         let model = r.get("model");
         if model == "Any" {
@@ -69,6 +98,9 @@ pub fn build(paths: &Paths, mlco2_tdp: &BTreeMap<String, f64>) -> Result<Vec<Cpu
             other => other,
         };
         let id = cpu_id(name);
+        let year = years
+            .remove(model)
+            .ok_or_else(|| format!("TDP_cpu.csv {model}: no release year in cpu_years.csv"))?;
         out.insert(
             id.clone(),
             Cpu {
@@ -77,10 +109,13 @@ pub fn build(paths: &Paths, mlco2_tdp: &BTreeMap<String, f64>) -> Result<Vec<Cpu
                 vendor: cpu_vendor(name).into(),
                 tdp: Watts(tdp),
                 cores: cores as u32,
-                year: 2025,
+                year,
                 source: "ga".into(),
             },
         );
+    }
+    if let Some(stale) = years.keys().next() {
+        return Err(format!("cpu_years.csv {stale}: not a row of TDP_cpu.csv"));
     }
     let codecarbon: BTreeMap<String, f64> = read_csv(&paths.raw(CODECARBON), 0)?
         .iter()

@@ -10,9 +10,12 @@ use std::collections::BTreeMap;
 const MLCO2_GPUS: &str = "mlco2_impact/data/gpus.csv";
 const GA_GPU: &str = "GreenAlgorithms_green-algorithms-tool/data/latest/TDP_gpu.csv";
 
-/// Devices asked for that have no citable TDP in a vendor datasheet or paper, so are left out.
-pub const MISSING: [&str; 10] = [
-    "NVIDIA GB200 (per-GPU power is not published apart from the Grace-Blackwell superchip)",
+/// Devices (and figures of listed devices) asked for that have no citable vendor figure, so are
+/// left out rather than guessed.
+pub const MISSING: [&str; 12] = [
+    "NVIDIA GB200 (per-GPU power is not published apart from the Grace-Blackwell superchip); hence no Azure ND GB200 v6 instances",
+    "NVIDIA GH200 (NVIDIA publishes only the whole superchip's power, 450-1000 W for CPU + GPU + memory)",
+    "NVIDIA B100 (no per-GPU datasheet figure was verified: it has left NVIDIA's HGX specification pages)",
     "Google TPU v5e (no published chip power)",
     "Google TPU v5p (no published chip power)",
     "Google TPU v6e Trillium (no published chip power)",
@@ -21,7 +24,7 @@ pub const MISSING: [&str; 10] = [
     "AWS Inferentia / Inferentia2 (no published chip power)",
     "Apple M-series (Apple publishes no TDP; CodeCarbon's 'Apple M1,10' is not a vendor figure)",
     "NVIDIA A10G FP16 tensor throughput (AWS-only part, no public datasheet)",
-    "Google TPU v2/v3 rated TDP (only measured averages are published)",
+    "Google TPU v2 rated TDP (only measured averages are published)",
 ];
 
 /// Hardware, CPUs and their extras.
