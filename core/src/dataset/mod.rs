@@ -11,6 +11,7 @@
 //! and [`problems`] (the consistency checks).
 
 mod extras;
+mod lifecycle;
 mod load;
 mod row;
 mod rows;
@@ -18,6 +19,7 @@ mod types;
 mod validate;
 
 pub use extras::*;
+pub use lifecycle::*;
 pub use load::*;
 pub use types::*;
 pub use validate::*;

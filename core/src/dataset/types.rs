@@ -25,6 +25,8 @@ pub struct Dataset {
     pub instances: Vec<Instance>,
     /// Defaults and equivalence constants.
     pub constants: Constants,
+    /// Life-cycle factors: embodied emissions, service life, water (see [`super::LifecycleData`]).
+    pub lifecycle: super::lifecycle::LifecycleData,
 }
 
 /// Facts about the dataset as a whole.

@@ -90,6 +90,7 @@ pub fn problems(ds: &Dataset) -> Vec<String> {
     check_zones_and_regions(ds, &mut c);
     check_hardware(ds, &mut c);
     check_constants(ds, &mut c);
+    c.problems.extend(super::lifecycle::lifecycle_problems(ds));
     c.problems
 }
 

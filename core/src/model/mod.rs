@@ -49,6 +49,7 @@ pub mod estimate;
 pub mod factors;
 pub mod inputs;
 pub mod job;
+pub mod lifecycle;
 pub mod trace;
 pub mod uncertainty;
 pub mod validate;

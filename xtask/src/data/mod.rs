@@ -12,6 +12,7 @@ mod cloud;
 mod cpus;
 mod hardware;
 mod json;
+mod lifecycle;
 mod misc;
 mod raw;
 mod zones;
@@ -130,6 +131,7 @@ pub fn generate(paths: &Paths) -> Result<Generated, String> {
         cpus: hw_out.cpus,
         instances: inst_out.instances,
         constants,
+        lifecycle: lifecycle::build(paths)?,
     };
     let found = problems(&dataset);
     if !found.is_empty() {
