@@ -398,3 +398,25 @@ fn the_bundled_section_is_sound_and_problems_are_caught() {
     };
     assert!(!problems(&stripped).is_empty());
 }
+
+#[test]
+fn overrides_serialise_only_when_typed_and_read_back() {
+    let x = LifecycleInputs {
+        life_years: Some(4.0),
+        wue_l_per_kwh: Some(0.0),
+        ..LifecycleInputs::default()
+    };
+    let json = serde_json::to_string(&x).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(json, r#"{"life_years":4.0,"wue_l_per_kwh":0.0}"#);
+    let node = emissions_core::read::parse(&json).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(LifecycleInputs::read(&node).ok(), Some(x));
+    let node = emissions_core::read::parse(r#"{"dev_pct":null,"other":1}"#)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        LifecycleInputs::read(&node).ok(),
+        Some(LifecycleInputs::default())
+    );
+    let node = emissions_core::read::parse(r#"{"use_pct":"x"}"#).unwrap_or_else(|e| panic!("{e}"));
+    let err = LifecycleInputs::read(&node).err().map(|e| e.to_string());
+    assert!(err.is_some_and(|e| e.starts_with("use_pct: invalid type")));
+}
