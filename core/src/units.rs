@@ -121,6 +121,38 @@ unit!(
     DeviceHours, "device-h"
 );
 
+unit!(
+    /// A volume of water in litres (L).
+    Litres, "L"
+);
+unit!(
+    /// Water per unit of IT energy in litres per kilowatt-hour (L/kWh), e.g. a data centre's
+    /// on-site water usage effectiveness (WUE).
+    LitresPerKwh, "L/kWh"
+);
+unit!(
+    /// A duration in years (yr), e.g. a server's service life.
+    Years, "yr"
+);
+
+/// Hours in a (365-day) year, for amortising hardware over its service life.
+pub const HOURS_PER_YEAR: f64 = 8760.0;
+
+impl Years {
+    /// This many years in hours (365-day years).
+    pub fn hours(self) -> Hours {
+        Hours(self.0 * HOURS_PER_YEAR)
+    }
+}
+
+impl Mul<LitresPerKwh> for Kwh {
+    type Output = Litres;
+    /// kWh × L/kWh = L.
+    fn mul(self, rhs: LitresPerKwh) -> Litres {
+        Litres(self.0 * rhs.0)
+    }
+}
+
 /// Seconds in an hour, for converting throughput-derived runtimes.
 const SECONDS_PER_HOUR: f64 = 3600.0;
 
@@ -216,6 +248,12 @@ mod tests {
     #[test]
     fn overhead_is_it_times_pue_minus_one() {
         assert!((Kwh(100.0).pue_overhead(Pue(1.1)).value() - 10.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn water_is_energy_times_wue_and_years_are_365_days() {
+        assert_eq!(Kwh(134.4) * LitresPerKwh(0.5), Litres(67.2));
+        assert_eq!(Years(6.0).hours(), Hours(52_560.0));
     }
 
     #[test]

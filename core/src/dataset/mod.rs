@@ -12,6 +12,7 @@
 
 mod evidence;
 mod extras;
+mod lifecycle;
 mod load;
 mod row;
 mod rows;
@@ -20,6 +21,7 @@ mod validate;
 
 pub use evidence::*;
 pub use extras::*;
+pub use lifecycle::*;
 pub use load::*;
 pub use types::*;
 pub use validate::*;

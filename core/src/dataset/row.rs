@@ -103,6 +103,11 @@ impl<'n, 'a> Row<'n, 'a> {
         self.member(key, read, None)
     }
 
+    /// A member read by `read`, `T::default()` when absent.
+    pub fn with_or<T: Default>(&self, key: &'static str, read: fn(&Node) -> Res<T>) -> T {
+        self.member(key, read, Some(T::default()))
+    }
+
     /// The row, or the first error met while reading it.
     pub fn done<T>(&self, row: T) -> Res<T> {
         match self.error.take() {

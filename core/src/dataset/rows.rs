@@ -38,6 +38,8 @@ fn dataset_members(o: &Row) -> Res<Dataset> {
         cpus: o.with("cpus", |v| table(v, "struct Cpu", cpu)),
         instances: o.with("instances", |v| table(v, "struct Instance", instance)),
         constants: o.with("constants", |v| object(v, "struct Constants", constants)),
+        // Optional so a dataset written before the section existed still reads.
+        lifecycle: o.with_or("lifecycle", super::lifecycle::read),
         draw: o.with("draw", |v| table(v, "struct DrawProfile", draw_profile)),
         metered: o.with("metered", |v| table(v, "struct MeteredRun", metered_run)),
     })

@@ -30,6 +30,8 @@ pub struct Dataset {
     pub draw: Vec<DrawProfile>,
     /// Published training runs with metered energy: the model's validation set.
     pub metered: Vec<MeteredRun>,
+    /// Life-cycle factors: embodied emissions, service life, water (see [`super::LifecycleData`]).
+    pub lifecycle: super::lifecycle::LifecycleData,
 }
 
 /// Facts about the dataset as a whole.

@@ -94,6 +94,7 @@ pub fn problems(ds: &Dataset) -> Vec<String> {
     check_hardware(ds, &mut c);
     check_constants(ds, &mut c);
     evidence::check_evidence(ds, &mut c);
+    c.problems.extend(super::lifecycle::lifecycle_problems(ds));
     c.problems
 }
 

@@ -55,6 +55,20 @@ pub enum Field {
     Pue,
     /// The market-based share override.
     MarketPct,
+    /// The service life of the hardware, years (life-cycle).
+    LifeYears,
+    /// The share of the service life in use, % (life-cycle).
+    UsePct,
+    /// The embodied emissions per accelerator, kgCO2e (life-cycle).
+    EmbodiedDevice,
+    /// The embodied emissions per host server without accelerators, kgCO2e (life-cycle).
+    EmbodiedHost,
+    /// The accelerators per host server (life-cycle).
+    PerHost,
+    /// The development overhead, % of the final runs (life-cycle).
+    DevPct,
+    /// The on-site water usage effectiveness, L/kWh (life-cycle).
+    Wue,
 }
 
 impl Field {
@@ -83,6 +97,13 @@ impl Field {
             Field::Intensity => "Carbon intensity (gCO2e/kWh)",
             Field::Pue => "PUE",
             Field::MarketPct => "Renewable/offset share (%)",
+            Field::LifeYears => "Service life (years)",
+            Field::UsePct => "Share of life in use (%)",
+            Field::EmbodiedDevice => "Embodied emissions per accelerator (kgCO2e)",
+            Field::EmbodiedHost => "Embodied emissions per host server (kgCO2e)",
+            Field::PerHost => "Accelerators per host server",
+            Field::DevPct => "Development overhead (% of the final runs)",
+            Field::Wue => "On-site water use (L/kWh of IT energy)",
         }
     }
 }

@@ -51,6 +51,7 @@ pub mod factors;
 pub mod inputs;
 pub mod job;
 pub mod metered;
+pub mod lifecycle;
 pub mod trace;
 pub mod uncertainty;
 pub mod validate;

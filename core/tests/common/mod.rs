@@ -98,6 +98,7 @@ pub fn hw(id: &str, tdp: f64, fp32: Option<f64>, fp16: Option<f64>) -> Hardware 
 /// * industry PUE 1.56 (1.4–1.8); memory 0.3725 W/GB; equivalents car_km 0.251, tree_year 11
 pub fn fixture() -> Dataset {
     Dataset {
+        lifecycle: Default::default(),
         meta: Meta {
             version: "test".into(),
             basis: "life-cycle".into(),

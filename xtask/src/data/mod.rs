@@ -15,6 +15,7 @@ mod evidence;
 mod hardware;
 mod json;
 mod manifest;
+mod lifecycle;
 mod misc;
 mod raw;
 mod report;
@@ -154,6 +155,7 @@ pub fn generate(paths: &Paths) -> Result<Generated, String> {
         constants,
         draw: evidence::draw(paths)?,
         metered: evidence::metered(paths)?,
+        lifecycle: lifecycle::build(paths)?,
     };
     let found = problems(&dataset);
     if !found.is_empty() {
