@@ -259,7 +259,7 @@ fn bad_inputs_get_clear_messages() {
             line: 2,
             column: 2,
             text: "-5".into(),
-            expected: "a number of watts"
+            expected: "a number of watts between 0 and 1e9"
         }
     );
     assert!(matches!(

@@ -155,10 +155,14 @@ pub(crate) enum Reading {
     Missing,
 }
 
-/// Reads a power cell such as `312.45 W`, `312.45` or `[N/A]`.
-pub(crate) fn parse_watts(cell: &[u8]) -> Option<Reading> {
+/// The largest reading accepted (W): a whole data hall's meter stays far below; larger numbers
+/// are misread columns, and would overflow the energy sums.
+pub(crate) const MAX_WATTS: f64 = 1e9;
+
+/// Reads a power cell such as `312.45 W`, `312.45` or `[N/A]`; the error says what was expected.
+pub(crate) fn parse_watts(cell: &[u8]) -> Result<Reading, &'static str> {
     if cell.is_empty() || cell.first() == Some(&b'[') || cell == b"N/A" {
-        return Some(Reading::Missing);
+        return Ok(Reading::Missing);
     }
     let mut number = cell;
     if let [rest @ .., b'W'] = number {
@@ -167,8 +171,12 @@ pub(crate) fn parse_watts(cell: &[u8]) -> Option<Reading> {
             number = rest;
         }
     }
-    let w = parse_decimal(number)?;
-    (w.is_finite() && w >= 0.0).then_some(Reading::Watts(w))
+    let w = parse_decimal(number).ok_or("a number of watts")?;
+    if (0.0..=MAX_WATTS).contains(&w) {
+        Ok(Reading::Watts(w))
+    } else {
+        Err("a number of watts between 0 and 1e9")
+    }
 }
 
 #[cfg(test)]
@@ -228,12 +236,12 @@ mod tests {
 
     #[test]
     fn watts_cells() {
-        assert_eq!(parse_watts(b"312.45 W"), Some(Reading::Watts(312.45)));
-        assert_eq!(parse_watts(b"61"), Some(Reading::Watts(61.0)));
-        assert_eq!(parse_watts(b"[N/A]"), Some(Reading::Missing));
-        assert_eq!(parse_watts(b"[Not Supported]"), Some(Reading::Missing));
-        assert_eq!(parse_watts(b"-3 W"), None);
-        assert_eq!(parse_watts(b"abc"), None);
-        assert_eq!(parse_watts(b"1e999"), None);
+        assert_eq!(parse_watts(b"312.45 W"), Ok(Reading::Watts(312.45)));
+        assert_eq!(parse_watts(b"61"), Ok(Reading::Watts(61.0)));
+        assert_eq!(parse_watts(b"[N/A]"), Ok(Reading::Missing));
+        assert_eq!(parse_watts(b"[Not Supported]"), Ok(Reading::Missing));
+        assert!(parse_watts(b"-3 W").is_err());
+        assert_eq!(parse_watts(b"abc"), Err("a number of watts"));
+        assert!(parse_watts(b"1e999").is_err());
     }
 }

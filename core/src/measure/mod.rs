@@ -41,6 +41,7 @@ mod fields;
 pub mod integrate;
 mod power;
 mod reader;
+mod scan;
 pub mod synthetic;
 mod timestamp;
 

@@ -54,11 +54,11 @@ impl PowerLog {
                            Unix seconds)",
             })?;
         let power_cell = cell(l.power);
-        let reading = parse_watts(power_cell).ok_or_else(|| LogError::BadValue {
+        let reading = parse_watts(power_cell).map_err(|expected| LogError::BadValue {
             line: line_no,
             column: l.power + 1,
             text: excerpt(power_cell, 40),
-            expected: "a number of watts",
+            expected,
         })?;
         let key = l.key.map_or(&[][..], cell);
         let name = l.name.map(cell);

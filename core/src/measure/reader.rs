@@ -5,6 +5,7 @@ use super::detect::{self, CodeCarbonLayout, Layout};
 use super::error::{excerpt, LogError};
 use super::fields::{split, Span};
 use super::power::PowerLog;
+use super::scan::{newline, plain_ascii};
 use super::{Format, LogSummary, Measured, MAX_LINE_BYTES};
 
 /// Reads a log chunk by chunk; see the [module note](super) for the formats and rules.
@@ -191,16 +192,20 @@ impl LogReader {
         if let [rest @ .., b'\r'] = line {
             line = rest;
         }
-        if line.contains(&0) {
-            return Err(LogError::Binary { line: n });
+        if !plain_ascii(line) {
+            if line.contains(&0) {
+                return Err(LogError::Binary { line: n });
+            }
+            if let Err(e) = std::str::from_utf8(line) {
+                return Err(LogError::InvalidUtf8 {
+                    line: n,
+                    byte: e.valid_up_to() + 1,
+                });
+            }
         }
-        if let Err(e) = std::str::from_utf8(line) {
-            return Err(LogError::InvalidUtf8 {
-                line: n,
-                byte: e.valid_up_to() + 1,
-            });
-        }
-        if line.iter().all(|b| matches!(b, b' ' | b'\t')) {
+        let blank = |b: &u8| matches!(b, b' ' | b'\t');
+        // Rows start with a digit, so the blank test rarely goes past the first byte.
+        if line.first().is_none_or(blank) && line.iter().all(blank) {
             return Ok(());
         }
         if matches!(self.state, State::AwaitHeader) {
@@ -275,9 +280,4 @@ impl LogReader {
         self.header = line.to_vec();
         Ok(true)
     }
-}
-
-/// Position of the next `\n`.
-fn newline(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'\n')
 }
