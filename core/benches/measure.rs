@@ -1,4 +1,4 @@
-//! Native throughput of the log reader: an nvidia-smi CSV of ~95 MB (8 GPUs interleaved, 100 ms
+//! Native throughput of the log reader: an nvidia-smi CSV of ~91 MB (8 GPUs interleaved, 100 ms
 //! sampling, seven columns) generated in memory, fed in 1 MiB chunks as the browser will slice
 //! the file. Prints MB/s (best of five passes); the target is ≥ 200 MB/s in release.
 //!

@@ -234,8 +234,13 @@ fn bad_inputs_get_clear_messages() {
         err(b"timestamp,watts\n1,2\xff\n"),
         LogError::InvalidUtf8 { line: 2, byte: 4 }
     );
+    let utf16: Vec<u8> = "\u{feff}timestamp,watts\r\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    assert_eq!(err(&utf16), LogError::Utf16);
     assert_eq!(
-        err(b"\xff\xfet").to_string(),
+        err(b"\xfa\xfet").to_string(),
         "line 1, byte 1: not UTF-8 text (is this a binary or differently encoded file?)"
     );
     let e = err(b"timestamp, index, power.draw [W]\n2024/05/01 12:00:00.000, 0, 1 W\n2024/05/01 12:00:01.000, 0, abc\n");

@@ -14,6 +14,9 @@ pub enum LogError {
         /// Line of the first NUL byte.
         line: u64,
     },
+    /// The file starts with a UTF-16 byte-order mark (Windows PowerShell 5 writes `>` output
+    /// this way).
+    Utf16,
     /// Bytes that are not UTF-8 text.
     InvalidUtf8 {
         /// Line of the bad bytes.
@@ -91,6 +94,11 @@ impl fmt::Display for LogError {
             LogError::Binary { line } => write!(
                 f,
                 "line {line}: the file contains NUL bytes, so it is a binary file, not a CSV text log"
+            ),
+            LogError::Utf16 => write!(
+                f,
+                "line 1: the file is UTF-16 text (as PowerShell's > writes it); save it as UTF-8, \
+                 e.g. with `| Out-File -Encoding utf8`"
             ),
             LogError::InvalidUtf8 { line, byte } => write!(
                 f,

@@ -187,6 +187,9 @@ impl LogReader {
         }
         let mut line = raw;
         if n == 1 {
+            if line.starts_with(b"\xFF\xFE") || line.starts_with(b"\xFE\xFF") {
+                return Err(LogError::Utf16);
+            }
             line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
         }
         if let [rest @ .., b'\r'] = line {

@@ -10,7 +10,7 @@ const START_SECONDS: i64 = 1_714_564_800;
 /// power.draw,utilization.gpu,memory.used --format=csv -lms <interval_ms>` on a node of `gpus`
 /// A100s, for `seconds` seconds: a header, then one line per GPU per interval (about 100 bytes
 /// a line), with powers that wander deterministically between 60 and 400 W. 8 GPUs for 12,000 s
-/// at 100 ms make about 95 MB.
+/// at 100 ms make about 91 MB.
 pub fn nvidia_smi_log(gpus: u32, seconds: u32, interval_ms: u32) -> String {
     let interval_ms = u64::from(interval_ms.max(1));
     let steps = u64::from(seconds) * 1000 / interval_ms;
