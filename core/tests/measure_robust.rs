@@ -208,3 +208,18 @@ fn newer_driver_power_columns_and_uuid_keys() {
     // power.draw.average is preferred to the instantaneous reading.
     close(d.energy.value(), 100.0 / J_PER_KWH);
 }
+
+#[test]
+fn name_first_rows_without_header_and_a_late_header() {
+    let rows = b"NVIDIA L4, 2024/05/01 12:00:00.000, 70.00\n\
+        name, timestamp, power.draw [W]\n\
+        NVIDIA L4, 2024/05/01 12:00:02.000, 74.00\n";
+    let mut r = LogReader::with_columns(&["name", "timestamp", "power.draw"]).unwrap();
+    r.feed(rows).unwrap();
+    let s = r.finish().unwrap();
+    // The header is the log's first, not a repeat; both rows are one device (no index column).
+    assert_eq!(s.repeated_headers, 0);
+    let d = &power(&s).devices[0];
+    assert_eq!((d.samples, d.catalogue_id), (2, Some("l4")));
+    close(d.energy.value(), 144.0 / J_PER_KWH);
+}

@@ -259,6 +259,15 @@ impl LogReader {
             self.repeated_headers += 1;
             return Ok(true);
         }
+        // Every recognised header names a time or a duration column; most rows that start with
+        // a letter (a name-first column order) are turned away here without allocating.
+        let has = |word: &[u8]| {
+            line.windows(word.len())
+                .any(|w| w.eq_ignore_ascii_case(word))
+        };
+        if !has(b"time") && !has(b"duration") {
+            return Ok(false);
+        }
         if split(line, usize::MAX, &mut self.spans, self.lines).is_err() {
             return Ok(false);
         }
