@@ -8,6 +8,7 @@
 pub mod charts;
 pub mod dataset;
 pub mod export;
+pub mod measure;
 pub mod model;
 pub mod number;
 pub mod order;

@@ -1,11 +1,12 @@
 //! Robustness: every decoder of untrusted text (JSON import of inputs, and — added with their
-//! modules — share-link queries and saved state) returns a value or a typed error for any input,
+//! modules — share-link queries, saved state and measured power logs) returns a value or a typed error for any input,
 //! and never panics. cargo-fuzz needs a nightly toolchain that cannot be fetched here, so this is
 //! proptest with a large case count: `MLCALC_FUZZ_CASES` (default 2,000 for a plain `cargo test`;
 //! `cargo xtask test` runs 1,000,000 per decoder in release mode and prints the count).
 
 use emissions_core::dataset::bundled;
 use emissions_core::export::{import_jobs, import_json};
+use emissions_core::measure::{read_log, LogReader};
 use emissions_core::model::{validate, Factors, Inputs};
 use emissions_core::persist::{decode, decode_draft, Decoded};
 use emissions_core::share::from_query;
@@ -204,4 +205,112 @@ fn json_imports_never_panic() {
         }
         let _ = import_jobs(text);
     });
+}
+
+/// Text that is often almost a log: real headers of the three formats, rows with real and
+/// hostile cells, mixed line ends.
+fn log_like() -> impl Strategy<Value = String> {
+    let header = prop::sample::select(vec![
+        "timestamp, index, name, power.draw [W]",
+        "timestamp, index, name, power.draw [W], utilization.gpu [%], memory.used [MiB]",
+        "power.draw.instant [W], timestamp, uuid",
+        "timestamp,project_name,run_id,duration,cpu_energy,gpu_energy,ram_energy,\
+         energy_consumed,gpu_count,gpu_model,pue",
+        "timestamp,watts",
+        "time,power_w,device",
+        "\u{feff}timestamp,watts",
+        "",
+    ]);
+    let cell = prop_oneof![
+        Just("2024/05/01 12:00:00.123".to_string()),
+        Just("2024-05-01T12:00:01.5+02:00".to_string()),
+        Just("2024/02/30 25:61:61.1".to_string()),
+        Just("1714564800.25".to_string()),
+        Just("99999999999999".to_string()),
+        Just("312.45 W".to_string()),
+        Just("[N/A]".to_string()),
+        Just("-1".to_string()),
+        Just("1e308".to_string()),
+        Just("NVIDIA A100-SXM4-40GB".to_string()),
+        Just("8 x NVIDIA H100 80GB HBM3".to_string()),
+        Just("\"a, \"\"b\"\"\"".to_string()),
+        Just("\"open".to_string()),
+        (0u32..10).prop_map(|i| i.to_string()),
+        any::<f64>().prop_map(|f| f.to_string()),
+        "[ -~]{0,10}",
+    ];
+    let row = prop::collection::vec(cell, 0..8);
+    let end = prop::sample::select(vec!["\n", "\r\n", ""]);
+    (
+        header,
+        prop::collection::vec((row, end.clone()), 0..12),
+        end,
+    )
+        .prop_map(|(header, rows, end)| {
+            let mut text = format!("{header}{end}");
+            for (cells, end) in rows {
+                text.push_str(&cells.join(", "));
+                text.push_str(end);
+            }
+            text
+        })
+}
+
+/// Feeds `bytes` cut at `cuts` and checks the result against one whole feed.
+fn check_log(bytes: &[u8], cuts: &[usize]) {
+    let whole = read_log(bytes);
+    if let Err(e) = &whole {
+        assert!(!e.to_string().is_empty());
+    }
+    let mut cuts: Vec<usize> = cuts.iter().map(|c| c % (bytes.len() + 1)).collect();
+    cuts.sort_unstable();
+    let mut reader = LogReader::new();
+    let mut start = 0;
+    let mut pieces = Ok(());
+    for c in cuts.into_iter().chain(std::iter::once(bytes.len())) {
+        pieces = pieces.and_then(|()| reader.feed(&bytes[start..c]));
+        start = c;
+    }
+    let pieces = pieces.and_then(|()| reader.finish());
+    // Debug strings: NaN sums (huge CodeCarbon values) compare equal this way.
+    assert_eq!(
+        format!("{pieces:?}"),
+        format!("{whole:?}"),
+        "chunking changed the result"
+    );
+}
+
+#[test]
+fn power_log_reader_never_panics_and_ignores_chunking() {
+    let n = cases().div_ceil(2);
+    let cuts = || prop::collection::vec(any::<usize>(), 0..4);
+    let mut runner = TestRunner::new(Config {
+        cases: n,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(
+            &(prop::collection::vec(any::<u8>(), 0..160), cuts()),
+            |(bytes, cuts)| {
+                check_log(&bytes, &cuts);
+                Ok(())
+            },
+        )
+        .unwrap_or_else(|e| panic!("log reader (random bytes): {e}"));
+    let mut runner = TestRunner::new(Config {
+        cases: n,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&(log_like(), cuts()), |(text, cuts)| {
+            check_log(text.as_bytes(), &cuts);
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("log reader (structured): {e}"));
+    println!(
+        "FUZZ power/CodeCarbon log reader: {} cases, no panic",
+        2 * u64::from(n)
+    );
 }
