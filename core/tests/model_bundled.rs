@@ -154,3 +154,47 @@ fn alternatives_cover_the_bundled_tables() {
     assert_eq!(&*same.provider, "aws");
     assert!(same.emissions.0 <= a.current.0);
 }
+
+/// The paper's advice (prefer more FLOPs per watt) holds in the hardware comparison: for the
+/// default 8 × A100, 24 h job the H100 SXM does the same work with less energy, and a Jetson (no
+/// published throughput) is listed apart instead of ranking as the cleanest choice.
+#[test]
+fn same_work_ranks_h100_before_a100_and_lists_the_jetson_apart() {
+    let f = factors();
+    let job = validate(&Inputs::default(), f).unwrap();
+    let a = alternatives(&job, f);
+    assert_eq!(a.basis, HardwareBasis::SameWork);
+    let rank = |id: &str| a.hardware.iter().position(|h| &*h.id == id);
+    let (h100, a100) = (rank("h100-sxm").unwrap(), rank("a100-sxm4-80gb").unwrap());
+    for (i, h) in a.hardware.iter().enumerate().take(8) {
+        println!(
+            "{:>2}. {:<32} {:>8.1} h {:>9.1} kWh {:>8.1} kg {:>6.0} GFLOPS/W{}",
+            i + 1,
+            h.name,
+            h.hours_per_run.0,
+            h.energy.0,
+            h.emissions.0,
+            h.gflops_per_watt.unwrap_or(f64::NAN),
+            if h.may_not_fit { " (may not fit)" } else { "" }
+        );
+    }
+    let (hh, ha) = (&a.hardware[h100], &a.hardware[a100]);
+    println!(
+        "H100 SXM rank {} of {} ({:.1} h, {:.1} kg); A100 rank {} ({:.1} h, {:.1} kg)",
+        h100 + 1,
+        a.hardware.len(),
+        hh.hours_per_run.0,
+        hh.emissions.0,
+        a100 + 1,
+        ha.hours_per_run.0,
+        ha.emissions.0
+    );
+    assert!(h100 < a100 && hh.emissions.0 < ha.emissions.0);
+    assert!(rank("jetson-agx-xavier").is_none());
+    let jetson = a.unrated.iter().find(|h| &*h.id == "jetson-agx-xavier");
+    println!(
+        "listed apart: {:?}",
+        a.unrated.iter().map(|h| &*h.name).collect::<Vec<_>>()
+    );
+    assert!(jetson.is_some_and(|j| j.same_hours));
+}

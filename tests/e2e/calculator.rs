@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 
 mod bad_input;
+mod draw;
 mod look;
 mod other_data;
 

@@ -99,7 +99,7 @@ pub fn run(root: &Path, tools: &Tools, browser: &Browser, dist: &Path) -> Result
             what: "total download, gzip",
             value: Some(kb(total.gzip)),
             unit: "KB",
-            budget: Some(300.0),
+            budget: Some(crate::sizes::DOWNLOAD_BUDGET_KB),
         },
         Row {
             what: "total download, brotli",

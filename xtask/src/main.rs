@@ -206,6 +206,10 @@ fn test() -> Result<(), String> {
             .env("CHROMEDRIVER", &browser.chromedriver)
             .dir(&root))
     })?;
-    sizes::print(&sizes::measure(&dist)?);
+    let rows = sizes::measure(&dist)?;
+    sizes::print(&rows);
+    stage("download-size budget (gzip total)", || {
+        sizes::gate(&rows).map(|_| ())
+    })?;
     Ok(())
 }

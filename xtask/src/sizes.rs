@@ -95,3 +95,25 @@ pub fn print(rows: &[(&'static str, Size)]) {
         );
     }
 }
+
+/// The download budget: total gzip of the release build, KB (1 KB = 1024 bytes). The developers'
+/// guide sets it; `cargo xtask test` fails above it and `cargo xtask bench` prints it.
+pub const DOWNLOAD_BUDGET_KB: f64 = 320.0;
+
+/// The total gzip size in KB, or an error naming the budget when it is exceeded. Deterministic
+/// (same build, same bytes), so it is a gate of the test command, not only a printout.
+pub fn gate(rows: &[(&'static str, Size)]) -> Result<f64, String> {
+    let total = rows
+        .iter()
+        .find(|(n, _)| *n == "total")
+        .map_or(0, |(_, s)| s.gzip) as f64
+        / 1024.0;
+    if total <= DOWNLOAD_BUDGET_KB {
+        println!("total download {total:.1} KB gzip: within the {DOWNLOAD_BUDGET_KB} KB budget");
+        Ok(total)
+    } else {
+        Err(format!(
+            "total download {total:.1} KB gzip exceeds the {DOWNLOAD_BUDGET_KB} KB budget"
+        ))
+    }
+}

@@ -112,10 +112,14 @@ fn job_sentences(item: &ExportItem) -> String {
     );
     let share = e.market_share.0;
     if share > 0.0 {
-        let who = if job.market.source.is_some() {
-            "directly offset by the cloud provider"
-        } else {
-            "covered by renewable-energy contracts or offsets"
+        let who = match job.market.kind.as_deref() {
+            Some("annual-match") => {
+                "matched by the cloud provider's annual renewable-energy purchases (not hourly \
+                 carbon-free energy)"
+            }
+            Some("hourly-cfe") => "covered by hourly carbon-free energy on the same grid",
+            Some("offsets") => "offset by the cloud provider (offsets, not an energy claim)",
+            _ => "covered by renewable-energy contracts or offsets",
         };
         let _ = write!(
             s,

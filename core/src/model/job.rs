@@ -172,6 +172,21 @@ pub struct Market {
     pub share: Percent,
     /// Source id when it is the provider's published figure; `None` when typed or absent.
     pub source: Option<String>,
+    /// What kind of claim the provider's figure is (`annual-match`, `hourly-cfe`, `offsets`; see
+    /// `dataset::MARKET_KINDS`); `None` when typed or absent.
+    pub kind: Option<String>,
+}
+
+impl Market {
+    /// What the share stands for, in words: the provider's kind of claim, or the person's figure.
+    pub fn claim(&self) -> &'static str {
+        match (&self.kind, self.share.0 > 0.0) {
+            (Some(kind), _) => crate::dataset::market_kind_label(kind)
+                .unwrap_or("the provider's claim (kind not stated)"),
+            (None, true) => "your renewable contracts or offsets",
+            (None, false) => "no renewable contract or offset",
+        }
+    }
 }
 
 /// A validated job, ready to estimate.

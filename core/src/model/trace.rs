@@ -247,9 +247,10 @@ pub fn trace(
     steps.push(step(
         "Market-based emissions",
         format!(
-            "{} kgCO2e × (1 − {} % renewable contracts/offsets)",
+            "{} kgCO2e × (1 − {} % {})",
             num(location.0),
-            num(job.market.share.0)
+            num(job.market.share.0),
+            job.market.claim()
         ),
         format!("{} kgCO2e", num(market.0)),
         &[job.market.source.as_deref().unwrap_or("")],

@@ -227,7 +227,7 @@ pub fn ComputeFields() -> impl IntoView {
                     unit="% of TDP"
                     field=Field::Utilization
                     optional=true
-                    placeholder=Signal::derive(move || typical_placeholder())
+                    placeholder=Signal::derive(typical_placeholder)
                     get=|i| i.utilization_pct
                     set=|i, v| i.utilization_pct = v
                     hint="Average draw; blank = the typical draw above. 100 is the paper's convention."

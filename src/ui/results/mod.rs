@@ -108,6 +108,12 @@ fn Headline(
     let intensity = figure(est, |e| e.intensity.0);
     let share = figure(est, |e| e.market_share.0);
     let at_tdp = figure(est, |e| e.location_based_at_tdp.0);
+    let state = expect_context::<CalcState>();
+    let claim = move || {
+        state
+            .outcome
+            .with(|o| o.job.as_ref().map_or("", |j| j.market.claim()))
+    };
     view! {
         <div class="headline">
             <p class="big">
@@ -143,13 +149,15 @@ fn Headline(
                     </dd>
                 </div>
             </dl>
-            <p class="explain">
+            <p class="explain" data-testid="market-explain">
                 {move || format!(
                     "Location-based = what the local grid emits for this energy ({} g/kWh). Market-based \
-                     subtracts the {} % the operator covers with renewable contracts or offsets; report it \
-                     beside the location-based figure, never instead of it.",
+                     subtracts the {} % covered by {}: what a GHG Protocol Scope 2 market-based figure \
+                     counts. It does not mean the job ran on clean power every hour; report it beside \
+                     the location-based figure, never instead of it.",
                     format_sig(intensity(), 3),
-                    format_sig(share(), 3)
+                    format_sig(share(), 3),
+                    claim()
                 ).into_any()}
             </p>
         </div>

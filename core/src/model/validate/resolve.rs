@@ -300,6 +300,7 @@ pub(super) fn market(
             .map(|p| Market {
                 share: Percent(p),
                 source: None,
+                kind: None,
             });
     }
     let published = match location {
@@ -309,6 +310,7 @@ pub(super) fn market(
                 .map(|m| Market {
                     share: m,
                     source: p.mkt_src.clone(),
+                    kind: p.mkt_kind.clone(),
                 })
         }),
         _ => None,
@@ -316,5 +318,6 @@ pub(super) fn market(
     Some(published.unwrap_or(Market {
         share: Percent(0.0),
         source: None,
+        kind: None,
     }))
 }
