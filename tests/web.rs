@@ -77,12 +77,20 @@ async fn calculator_shows_a_default_estimate_with_test_hooks() {
     // The form and the headline render synchronously (memos compute when the view first reads
     // them): the estimate is there before anything else has run.
     let root = mount_app();
-    for hook in [
-        "energy-kwh",
-        "emissions-kg",
-        "emissions-kg-low",
-        "emissions-kg-high",
-        "emissions-market-kg",
+    // The documented default job, computed by the same core natively in this test.
+    let factors = emissions_core::model::Factors::new(
+        emissions_core::dataset::bundled().expect("the bundled dataset parses"),
+    );
+    let e = emissions_core::model::calculate(&emissions_core::model::Inputs::default(), &factors)
+        .expect("the defaults are valid");
+    assert!(e.location_based.0 > 0.0 && e.location_based.0 < e.location_based_at_tdp.0);
+    for (hook, want) in [
+        ("energy-kwh", e.energy.total.0),
+        ("emissions-kg", e.location_based.0),
+        ("emissions-kg-low", e.uncertainty.location_based.low.0),
+        ("emissions-kg-high", e.uncertainty.location_based.high.0),
+        ("emissions-market-kg", e.market_based.0),
+        ("emissions-kg-tdp", e.location_based_at_tdp.0),
     ] {
         let el = root
             .query_selector(&format!("[data-testid={hook}]"))
@@ -92,7 +100,7 @@ async fn calculator_shows_a_default_estimate_with_test_hooks() {
             .get_attribute("data-value")
             .and_then(|v| v.parse().ok())
             .unwrap_or(f64::NAN);
-        assert!(value.is_finite() && value > 0.0, "{hook} = {value}");
+        assert_eq!(value, want, "{hook}");
     }
     assert!(root
         .query_selector("[data-testid=input-error]")

@@ -186,7 +186,11 @@ fn chart_inputs_follow_the_model() {
     assert!(top.chart.rows.len() <= HW_TOP_N + 1 && top.total > HW_TOP_N);
     let (hw, ids) = (top.chart, top.ids);
     assert_eq!(hw.rows.len(), ids.len());
-    assert!(!hw.runtime_scaled, "hours workload: same hours");
+    assert!(
+        hw.runtime_scaled && hw.same_work,
+        "hours workload: the same work on every device"
+    );
+    assert!(hw.caption().starts_with("Same work"));
     assert_eq!(
         hw.highlighted.map(|i| ids[i].as_str()),
         Some("a100-sxm4-80gb")

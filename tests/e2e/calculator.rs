@@ -107,8 +107,9 @@ async fn defaults_render_and_every_input_kind_updates_the_result() {
     let browser = Browser::start(1280, 1000).await;
     open(&browser, &server.url()).await;
     let v = values(&browser).await;
+    // The market-based figure may be 0 (AWS's annual renewable match covers 100 %).
     assert!(
-        v.iter().all(|x| x.is_finite() && *x > 0.0),
+        v[..4].iter().all(|x| x.is_finite() && *x > 0.0) && v[4] >= 0.0,
         "defaults: {v:?}"
     );
     assert!(v[2] <= v[1] && v[1] <= v[3], "low ≤ central ≤ high: {v:?}");
