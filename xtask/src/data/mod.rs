@@ -19,6 +19,7 @@ mod lifecycle;
 mod misc;
 mod raw;
 mod report;
+mod serving;
 mod zones;
 
 use emissions_core::dataset::{problems, Dataset, Extras, DATASET_VERSION};
@@ -156,6 +157,7 @@ pub fn generate(paths: &Paths) -> Result<Generated, String> {
         draw: evidence::draw(paths)?,
         metered: evidence::metered(paths)?,
         lifecycle: lifecycle::build(paths)?,
+        serving: serving::build(paths)?,
     };
     let found = problems(&dataset);
     if !found.is_empty() {
