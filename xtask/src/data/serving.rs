@@ -102,7 +102,9 @@ fn reference(r: &Row) -> Result<ServingRef, String> {
         "" => Ok(None),
         "1" => Ok(Some(true)),
         "0" => Ok(Some(false)),
-        other => Err(format!("serving_refs.csv {id}: {col} must be 1, 0 or empty, got `{other}`")),
+        other => Err(format!(
+            "serving_refs.csv {id}: {col} must be 1, 0 or empty, got `{other}`"
+        )),
     };
     Ok(ServingRef {
         id: id.to_string(),
