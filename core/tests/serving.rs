@@ -8,7 +8,8 @@
 use emissions_core::dataset::{bundled, problems, Dataset};
 use emissions_core::model::serving::per_token::{gpus_required, model_memory, request_energy};
 use emissions_core::model::serving::{
-    break_even, break_even_band, serve, serving, Serving, ServingInputs, ServingPath, SiteBands,
+    break_even, break_even_band, project, serve, serving, Serving, ServingInputs, ServingPath,
+    SiteBands,
 };
 use emissions_core::model::{
     validate, ComputeInput, DataCentre, DurationInput, Factors, Field, Inputs, Interval, Job,
@@ -132,7 +133,7 @@ fn path_2_reproduces_ecologits_for_its_mistral_7b_case() {
     assert!(close(e.gpu.0 / 1000.0, 8.937_200_568_595_19e-6, 0.005));
     assert!(close(e.server.0 / 1000.0, 5.780_002_328_535_993e-6, 0.005));
     let request_kwh = e.it.0 / 1000.0 * 1.26;
-    assert!(close(request_kwh, 1.854_367_565_038_529e-5, 0.005));
+    assert!(close(request_kwh, 1.854_367_565_038_529e-5, 0.001));
     let gwp = request_kwh * 0.590_478;
     assert!(close(gwp, 1.854_367_565_038_529e-5 * 0.590_478, 0.005));
     // With the printed coefficients exactly (the dataset's), the same case gives 1.85278e-5 kWh.
@@ -207,6 +208,20 @@ fn break_even_is_training_over_per_request() {
     let band = band.unwrap_or_else(|| panic!("finite"));
     ordered(&band);
     assert!(close(band.central, 500_000.0, 1e-12));
+}
+
+#[test]
+fn the_project_view_adds_training_and_finds_the_break_even_point() {
+    // 1,000 kg of training beside 1,000,000 requests × 1 Wh at PUE 1 and 400 g/kWh = 400 kg.
+    let j = job("h100-sxm", 1.0, 1.0, custom(400.0), Some(1.0));
+    let r = run(&per_request(1.0, false, 1_000_000.0), &j);
+    let p = project(Interval::exact(KgCo2e(1000.0)), &r);
+    assert!(close(p.total.central.0, 1400.0, 1e-12));
+    assert!(close(p.serving_share.0, 400.0 / 1400.0 * 100.0, 1e-12));
+    // 0.4 g per request: 2.5 million requests, 2.5 periods.
+    let b = p.break_even.unwrap_or_else(|| panic!("break-even"));
+    assert!(close(b.central, 2_500_000.0, 1e-12));
+    assert!(close(p.periods_to_break_even.unwrap_or(0.0), 2.5, 1e-12));
 }
 
 #[test]

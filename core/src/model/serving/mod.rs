@@ -15,12 +15,16 @@
 //! fits, central and high: its assumed 64; EcoLogits gives no wider range for a known model size)
 //! and for (3) the job's device-draw band. A typed Wh per request is exact.
 //!
+//! [`project`] puts a training footprint beside the serving one with the break-even point (after
+//! how many requests serving has emitted as much as training).
+//!
 //! Design note: [`serving`] is pure and takes what it needs explicitly (the site bands, the
 //! energy-per-token model, the job's IT-energy band for path 3), so it does not depend on how the
 //! form or [`crate::model::Job`] is built; [`serve`] wires it to a validated job and the dataset.
 
 mod inputs;
 pub mod per_token;
+mod project;
 mod trace;
 
 pub use inputs::{
@@ -28,6 +32,7 @@ pub use inputs::{
     REQUESTS_RANGE, TOKENS_RANGE, WH_RANGE,
 };
 pub use per_token::TokenEnergy;
+pub use project::{project, Project};
 
 use super::energy::{Energy, Power};
 use super::errors::InputError;
