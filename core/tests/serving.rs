@@ -225,6 +225,32 @@ fn the_project_view_adds_training_and_finds_the_break_even_point() {
 }
 
 #[test]
+fn serving_inputs_read_back_what_they_serialise() {
+    let cases = [
+        per_request(0.24, true, 1e6),
+        ServingInputs::default(),
+        ServingInputs {
+            path: ServingPath::Hardware,
+            requests: 42.0,
+        },
+    ];
+    for x in cases {
+        let json = serde_json::to_string(&x).unwrap_or_else(|e| panic!("{e}"));
+        let node = emissions_core::read::parse(&json).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(ServingInputs::read(&node).ok(), Some(x), "{json}");
+    }
+    let node = emissions_core::read::parse(r#"{"path":{"kind":"per_request","wh":0.3}}"#)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        ServingInputs::read(&node).ok(),
+        Some(per_request(0.3, false, 1e6))
+    );
+    let bad = emissions_core::read::parse(r#"{"path":{"kind":"magic"}}"#)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(ServingInputs::read(&bad).is_err());
+}
+
+#[test]
 fn validation_names_each_bad_field() {
     let bad = ServingInputs {
         path: ServingPath::PerToken {

@@ -5,6 +5,7 @@
 //! are the training form's and validated there.
 
 use crate::model::errors::{Field, InputError, Problem};
+use crate::read::{Node, Obj, Res};
 use serde::Serialize;
 
 /// Accepted requests in the period (one to a hundred trillion).
@@ -56,7 +57,34 @@ pub struct ServingInputs {
     pub requests: f64,
 }
 
+impl Default for ServingInputs {
+    /// The worked example: 1,000,000 requests of 500 output tokens from a 70B model.
+    fn default() -> Self {
+        ServingInputs {
+            path: ServingPath::PerToken {
+                params_b: DEFAULT_PARAMS_B,
+                tokens: DEFAULT_TOKENS,
+            },
+            requests: DEFAULT_REQUESTS,
+        }
+    }
+}
+
 impl ServingInputs {
+    /// Reads a serving job from parsed JSON in the form it serialises to (saved jobs, JSON
+    /// import): `{"path": {"kind": "per_request", "wh": 0.24, "includes_overhead": true},
+    /// "requests": 1e6}`. `requests` and `path` default to [`ServingInputs::default`]'s; a path's
+    /// members are required except `includes_overhead` (default `false`); unknown members are
+    /// ignored.
+    pub fn read(value: &Node) -> Res<ServingInputs> {
+        let o = Obj::new(value, "struct ServingInputs")?;
+        let d = ServingInputs::default();
+        Ok(ServingInputs {
+            path: o.with_or("path", path, d.path)?,
+            requests: o.or("requests", d.requests)?,
+        })
+    }
+
     /// Every problem of the typed values (ranges, finiteness, whole numbers); empty when sound.
     pub fn problems(&self) -> Vec<InputError> {
         let mut errors = Vec::new();
@@ -91,4 +119,20 @@ fn problem(x: f64, (min, max): (f64, f64)) -> Option<Problem> {
     } else {
         Some(Problem::OutOfRange { got: x, min, max })
     }
+}
+
+fn path(v: &Node) -> Res<ServingPath> {
+    const KINDS: &[&str] = &["per_request", "per_token", "hardware"];
+    let o = Obj::new(v, "enum ServingPath")?;
+    Ok(match o.tag(KINDS)? {
+        0 => ServingPath::PerRequest {
+            wh: o.req("wh")?,
+            includes_overhead: o.or("includes_overhead", false)?,
+        },
+        1 => ServingPath::PerToken {
+            params_b: o.req("params_b")?,
+            tokens: o.req("tokens")?,
+        },
+        _ => ServingPath::Hardware,
+    })
 }

@@ -33,7 +33,7 @@ pub fn steps(r: &Serving, m: &TokenModel, site: &SiteBands) -> Vec<TraceStep> {
             out.push(step(
                 "Energy of the requests",
                 format!("{n} requests × {} Wh ({what})", num(wh)),
-                format!("{} kWh", num(r.energy.central.0 / site_factor(r, site))),
+                format!("{} kWh", num(r.it_energy.unwrap_or(r.energy).central.0)),
                 &[],
             ));
         }
@@ -137,14 +137,4 @@ pub fn steps(r: &Serving, m: &TokenModel, site: &SiteBands) -> Vec<TraceStep> {
         &[],
     ));
     out
-}
-
-/// The factor between the first step's energy and the facility energy: the PUE where it is
-/// applied, 1 where the typed figure already includes it.
-fn site_factor(r: &Serving, site: &SiteBands) -> f64 {
-    if r.it_energy.is_some() {
-        site.pue.central.0
-    } else {
-        1.0
-    }
 }
