@@ -21,4 +21,8 @@ pub mod share;
 /// to the codec, so the move is one line in each file).
 #[path = "share/lifecycle.rs"]
 pub mod share_lifecycle;
+/// Share-link parameters of a serving job (`task=serve`). Declared here, like
+/// [`share_lifecycle`], until `share.rs` declares it as `share::serving`.
+#[path = "share/serving.rs"]
+pub mod share_serving;
 pub mod units;

@@ -135,6 +135,43 @@ unit!(
     Years, "yr"
 );
 
+unit!(
+    /// Electrical energy in watt-hours (Wh), e.g. the energy of one inference request.
+    WattHours, "Wh"
+);
+unit!(
+    /// A mass of CO2-equivalent in grams (gCO2e), e.g. the emissions of one inference request.
+    GramsCo2e, "gCO2e"
+);
+
+impl Kwh {
+    /// This energy in watt-hours.
+    pub fn wh(self) -> WattHours {
+        WattHours(self.0 * 1000.0)
+    }
+}
+
+impl WattHours {
+    /// This energy in kilowatt-hours.
+    pub fn kwh(self) -> Kwh {
+        Kwh(self.0 / 1000.0)
+    }
+}
+
+impl KgCo2e {
+    /// This mass in grams.
+    pub fn grams(self) -> GramsCo2e {
+        GramsCo2e(self.0 * 1000.0)
+    }
+}
+
+impl GramsCo2e {
+    /// This mass in kilograms.
+    pub fn kg(self) -> KgCo2e {
+        KgCo2e(self.0 / 1000.0)
+    }
+}
+
 /// Hours in a (365-day) year, for amortising hardware over its service life.
 pub const HOURS_PER_YEAR: f64 = 8760.0;
 

@@ -207,10 +207,18 @@ fn passes_every_consistency_check() {
 
 #[test]
 fn bundled_json_fits_the_size_budget() {
-    let total = DATASET_JSON.len() + EXTRAS_JSON.len();
+    // What the app embeds: the dataset in column form (the extras are not linked into the app:
+    // nothing in src/ reads them). The download as a whole is gated by `cargo xtask test`
+    // (total gzip ≤ 320 KB); this keeps the dataset's share of it in check.
+    let embedded = BUNDLED_DATASET_JSON.len();
+    println!(
+        "embedded dataset {embedded} B (rows form: dataset {} B, extras {} B)",
+        DATASET_JSON.len(),
+        EXTRAS_JSON.len()
+    );
     assert!(
-        total <= 150 * 1024,
-        "bundled JSON is {total} bytes, over 150 KB"
+        embedded <= 130 * 1024,
+        "embedded dataset JSON is {embedded} bytes, over 130 KB"
     );
 }
 

@@ -394,6 +394,7 @@ fn the_bundled_section_is_sound_and_problems_are_caught() {
     }
     let stripped = Dataset {
         lifecycle: Default::default(),
+        serving: Default::default(),
         ..ds().clone()
     };
     assert!(!problems(&stripped).is_empty());

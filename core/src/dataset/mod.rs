@@ -16,6 +16,7 @@ mod lifecycle;
 mod load;
 mod row;
 mod rows;
+mod serving;
 mod types;
 mod validate;
 
@@ -23,6 +24,7 @@ pub use evidence::*;
 pub use extras::*;
 pub use lifecycle::*;
 pub use load::*;
+pub use serving::*;
 pub use types::*;
 pub use validate::*;
 

@@ -40,6 +40,7 @@ fn dataset_members(o: &Row) -> Res<Dataset> {
         constants: o.with("constants", |v| object(v, "struct Constants", constants)),
         // Optional so a dataset written before the section existed still reads.
         lifecycle: o.with_or("lifecycle", super::lifecycle::read),
+        serving: o.with_or("serving", super::serving::read),
         draw: o.with("draw", |v| table(v, "struct DrawProfile", draw_profile)),
         metered: o.with("metered", |v| table(v, "struct MeteredRun", metered_run)),
     })

@@ -32,6 +32,9 @@ pub struct Dataset {
     pub metered: Vec<MeteredRun>,
     /// Life-cycle factors: embodied emissions, service life, water (see [`super::LifecycleData`]).
     pub lifecycle: super::lifecycle::LifecycleData,
+    /// Serving (inference): the energy-per-token model and published per-request figures (see
+    /// [`super::ServingData`]).
+    pub serving: super::serving::ServingData,
 }
 
 /// Facts about the dataset as a whole.

@@ -95,6 +95,7 @@ pub fn problems(ds: &Dataset) -> Vec<String> {
     check_constants(ds, &mut c);
     evidence::check_evidence(ds, &mut c);
     c.problems.extend(super::lifecycle::lifecycle_problems(ds));
+    c.problems.extend(super::serving::serving_problems(ds));
     c.problems
 }
 

@@ -69,6 +69,14 @@ pub enum Field {
     DevPct,
     /// The on-site water usage effectiveness, L/kWh (life-cycle).
     Wue,
+    /// The requests served in the period (serving).
+    Requests,
+    /// The energy per request, Wh (serving).
+    WhPerRequest,
+    /// The output tokens per request (serving).
+    OutputTokens,
+    /// The model's active parameters, billions (serving).
+    ActiveParams,
 }
 
 impl Field {
@@ -104,6 +112,10 @@ impl Field {
             Field::PerHost => "Accelerators per host server",
             Field::DevPct => "Development overhead (% of the final runs)",
             Field::Wue => "On-site water use (L/kWh of IT energy)",
+            Field::Requests => "Requests",
+            Field::WhPerRequest => "Energy per request (Wh)",
+            Field::OutputTokens => "Output tokens per request",
+            Field::ActiveParams => "Active parameters (billions)",
         }
     }
 }

@@ -52,6 +52,7 @@ pub mod inputs;
 pub mod job;
 pub mod lifecycle;
 pub mod metered;
+pub mod serving;
 pub mod trace;
 pub mod uncertainty;
 pub mod validate;

@@ -99,6 +99,7 @@ pub fn hw(id: &str, tdp: f64, fp32: Option<f64>, fp16: Option<f64>) -> Hardware 
 pub fn fixture() -> Dataset {
     Dataset {
         lifecycle: Default::default(),
+        serving: Default::default(),
         meta: Meta {
             version: "test".into(),
             basis: "life-cycle".into(),
