@@ -16,9 +16,4 @@ pub mod persist;
 pub mod read;
 pub mod search_text;
 pub mod share;
-/// Share-link parameters of the life-cycle overrides. Lives beside the codec (`share/`) and is
-/// declared here only until `share.rs` declares it as `share::lifecycle` (it uses nothing private
-/// to the codec, so the move is one line in each file).
-#[path = "share/lifecycle.rs"]
-pub mod share_lifecycle;
 pub mod units;
