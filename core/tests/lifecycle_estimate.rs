@@ -224,3 +224,53 @@ fn closing_figures() {
         assert!(l.embodied.central.0 > 0.0 && l.development.central.0 == 0.0);
     }
 }
+
+#[test]
+fn every_export_names_each_part_apart_from_the_operational_figure() {
+    use emissions_core::export::{csv, json, latex, markdown, model_card};
+    use emissions_core::export::{ExportContext, ExportItem, TrainingType};
+    let inputs = from_query("hw=h100-sxm&dev=50").inputs;
+    let item =
+        ExportItem::from_inputs("run", &inputs, &factors()).unwrap_or_else(|e| panic!("{e:?}"));
+    let l = item.estimate.lifecycle.clone();
+    let ctx = ExportContext::new(vec![item.clone(), item], TrainingType::default());
+    let one = ExportContext {
+        items: ctx.items[..1].to_vec(),
+        ..ctx.clone()
+    };
+    let n = emissions_core::export::reading;
+    for text in [latex(&one), markdown(&one)] {
+        for part in [
+            "embodied emissions of the hardware",
+            "development overhead",
+            "life-cycle total",
+            "On-site cooling water",
+        ] {
+            assert!(text.contains(part), "{part}: {text}");
+        }
+        assert!(text.contains(&n(l.total.central.0)), "{text}");
+        assert!(text.contains(&n(l.water.central.0)), "{text}");
+    }
+    assert!(latex(&ctx).contains(&n(2.0 * l.total.central.0)));
+    let doc = json(&ctx);
+    assert!(doc.contains("\"lifecycle\": {"), "{doc}");
+    assert!(
+        doc.contains(&format!(
+            "\"water\": {{\n      \"low\": {}",
+            2.0 * l.water.low.0
+        )),
+        "{doc}"
+    );
+    let table = csv(&ctx);
+    assert!(table
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .ends_with(",water_l,water_low_l,water_high_l"));
+    assert!(
+        table.contains(&format!(",{},", l.development.central.0)),
+        "{table}"
+    );
+    let card = model_card(&one);
+    assert!(card.contains("emissions: ") && card.contains("# life cycle, not in emissions: "));
+}
