@@ -55,6 +55,9 @@ fn inputs_carry_the_overrides_through_json_and_absent_means_defaults() {
         let read: Inputs = serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(read.lifecycle, LifecycleInputs::default(), "{text}");
     }
+    // Saved jobs and the draft go through the same reader.
+    use emissions_core::persist::{decode_draft, encode_draft};
+    assert_eq!(decode_draft(&encode_draft(&inputs)), Ok(inputs));
     let bad = serde_json::from_str::<Inputs>("{\"lifecycle\":{\"dev_pct\":\"x\"}}");
     assert!(bad.is_err());
 }

@@ -32,7 +32,7 @@ pub fn LifecycleFields() -> impl IntoView {
         guide.year
     ));
     view! {
-        <details class="more">
+        <details class="more lifecycle-inputs">
             <summary>"Life cycle: embodied carbon, development, water"</summary>
             <div class="row">
                 <NumField id="f-emb-dev" label="Embodied per accelerator" unit="kgCO₂e" field=Field::EmbodiedDevice optional=true
