@@ -25,7 +25,6 @@ use crate::model::{
 use crate::units::{KgCo2e, Kwh};
 
 mod cited;
-pub mod lifecycle;
 mod params;
 mod percent;
 mod problem;
@@ -37,12 +36,9 @@ pub use percent::{decode, encode};
 pub use problem::{ParamIssue, ParamProblem};
 
 /// Every parameter of the contract, in the order [`to_query_citing`] writes them.
-/// The life-cycle parameters ([`lifecycle::LIFECYCLE_PARAMS`]) come after `mkt`: they are inputs,
-/// and `data`, `kg` and `kwh` stay last.
-pub const PARAMS: [&str; 27] = [
+pub const PARAMS: [&str; 20] = [
     "hw", "inst", "n", "h", "flops", "mfu", "runs", "w", "util", "kind", "cpu", "cores", "mem",
-    "loc", "ci", "pue", "mkt", "life", "use", "emb_dev", "emb_host", "per_host", "dev", "wue",
-    "data", "kg", "kwh",
+    "loc", "ci", "pue", "mkt", "data", "kg", "kwh",
 ];
 
 /// The `loc` prefix of a grid zone (`grid/FR`).
@@ -174,7 +170,6 @@ fn input_params(inputs: &Inputs) -> Vec<(&'static str, String)> {
     if let Some(m) = inputs.market_pct {
         out.push(("mkt", num(m)));
     }
-    out.extend(lifecycle::encode(&inputs.lifecycle));
     out
 }
 
@@ -268,9 +263,6 @@ pub fn from_query(query: &str) -> Decoded {
     }
     inputs.pue = p.number("pue");
     inputs.market_pct = p.number("mkt");
-    let (overrides, problems) = lifecycle::decode(|name| p.text(name));
-    inputs.lifecycle = overrides;
-    p.problems.extend(problems);
     let version = p.id("data");
     let cited = CitedFigures {
         kg: p.figure("kg").map(KgCo2e),

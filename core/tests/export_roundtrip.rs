@@ -53,7 +53,6 @@ fn arb_inputs() -> impl Strategy<Value = Inputs> {
                 location: LocationInput::Cloud { provider, region },
                 pue,
                 market_pct: market,
-                lifecycle: Default::default(),
             },
         )
 }

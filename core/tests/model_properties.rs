@@ -128,7 +128,6 @@ fn any_inputs() -> impl Strategy<Value = Inputs> {
                     location,
                     pue,
                     market_pct,
-                    lifecycle: Default::default(),
                 }
             },
         )

@@ -7,7 +7,6 @@ use std::time::{Duration, Instant};
 
 mod bad_input;
 mod draw;
-mod lifecycle;
 mod look;
 mod other_data;
 

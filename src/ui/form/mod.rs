@@ -2,7 +2,6 @@
 
 pub mod compute;
 pub mod field;
-pub mod lifecycle;
 pub mod location;
 pub mod picker;
 
@@ -78,7 +77,6 @@ pub fn InputForm() -> impl IntoView {
                     />
                 </div>
             </details>
-            <lifecycle::LifecycleFields/>
         </form>
     }
 }

@@ -70,12 +70,9 @@ pub struct Lifecycle {
     pub total: Interval<KgCo2e>,
     /// On-site water.
     pub water: Interval<Litres>,
-    /// The factors used, with their provenance. Not serialised (the JSON export carries the
-    /// figures; the trace steps cite the sources), to keep the WebAssembly small.
-    #[serde(skip)]
+    /// The factors used, with their provenance.
     pub factors: LifecycleFactors,
-    /// The formula trace of these figures (moved to the estimate's trace by `estimate`).
-    #[serde(skip)]
+    /// The formula trace of these figures.
     pub steps: Vec<TraceStep>,
 }
 
