@@ -10,6 +10,7 @@ use crate::ui::erased::{effect, ShowIf};
 use crate::ui::export::ExportPanel;
 use crate::ui::form::InputForm;
 use crate::ui::learn::LearnAct;
+use crate::ui::measure::MeasuredRun;
 use crate::ui::methodology::Methodology;
 use crate::ui::results::suggest::Suggestion;
 use crate::ui::results::trace::FormulaTrace;
@@ -120,7 +121,7 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The calculator: inputs beside results, then provenance, suggestions, comparisons, guidance,
+/// The calculator: inputs beside results, then a measured run's log, provenance, suggestions, comparisons, guidance,
 /// saved jobs and exports.
 ///
 /// Design note: the form and the headline mount first; everything below them mounts in the next
@@ -141,6 +142,7 @@ fn Calculator() -> impl IntoView {
             </div>
         </div>
         <ShowIf when=rest_ready>
+            <MeasuredRun/>
             <FormulaTrace/>
             <Comparisons/>
             <LearnAct/>

@@ -6,6 +6,7 @@ pub mod erased;
 pub mod export;
 pub mod form;
 pub mod learn;
+pub mod measure;
 pub mod methodology;
 pub mod results;
 pub mod saved;

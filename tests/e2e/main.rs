@@ -12,6 +12,7 @@ mod calculator;
 mod charts;
 mod harness;
 mod keyboard;
+mod measure;
 mod offline;
 mod persist;
 mod persist_export;
