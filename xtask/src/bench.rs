@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: every performance figure next to its budget, in one table.
 //!
-//! Sizes come from the release `dist/`; the model figure from `cargo bench -p emissions-core`;
+//! Sizes come from the release `dist/`; the model and native log-reader figures from
+//! `cargo bench -p emissions-core`;
 //! the browser figures from the `bench_*` end-to-end tests (headless Chromium on loopback), which
 //! print `BENCH <name> <value>` lines that this module collects. Budgets are asserted here.
 
@@ -16,6 +17,8 @@ struct Row {
     value: Option<f64>,
     unit: &'static str,
     budget: Option<f64>,
+    /// True when the budget is a floor (a rate), not a ceiling.
+    at_least: bool,
 }
 
 fn collect(out: &str, figures: &mut BTreeMap<String, f64>) {
@@ -62,6 +65,15 @@ pub fn run(root: &Path, tools: &Tools, browser: &Browser, dist: &Path) -> Result
     })?;
     print!("{model}");
     collect(&model, &mut figures);
+    let measure = stage("log reader benchmark (native)", || {
+        capture(
+            Cmd::new("cargo")
+                .args(["bench", "-q", "-p", "emissions-core", "--bench", "measure"])
+                .dir(root),
+        )
+    })?;
+    print!("{measure}");
+    collect(&measure, &mut figures);
     let browser_out = stage("browser benchmarks (headless Chromium)", || {
         capture(
             Cmd::new("cargo")
@@ -100,84 +112,119 @@ pub fn run(root: &Path, tools: &Tools, browser: &Browser, dist: &Path) -> Result
             value: Some(kb(total.gzip)),
             unit: "KB",
             budget: Some(300.0),
+            at_least: false,
         },
         Row {
             what: "total download, brotli",
             value: Some(kb(total.brotli)),
             unit: "KB",
             budget: None,
+            at_least: false,
         },
         Row {
             what: "time to first estimate, median (cold)",
             value: get("ttfe_median_ms"),
             unit: "ms",
             budget: Some(300.0),
+            at_least: false,
         },
         Row {
             what: "time to first estimate, min",
             value: get("ttfe_min_ms"),
             unit: "ms",
             budget: None,
+            at_least: false,
         },
         Row {
             what: "time to first estimate, max",
             value: get("ttfe_max_ms"),
             unit: "ms",
             budget: None,
+            at_least: false,
         },
         Row {
             what: "input change → numbers (page top), median",
             value: get("interaction_median_ms"),
             unit: "ms",
             budget: Some(16.0),
+            at_least: false,
         },
         Row {
             what: "input change → numbers (page top), max",
             value: get("interaction_max_ms"),
             unit: "ms",
             budget: None,
+            at_least: false,
         },
         Row {
             what: "input change → numbers + charts in view, median",
             value: get("interaction_charts_median_ms"),
             unit: "ms",
             budget: Some(16.0),
+            at_least: false,
         },
         Row {
             what: "input change → numbers + charts in view, max",
             value: get("interaction_charts_max_ms"),
             unit: "ms",
             budget: None,
+            at_least: false,
         },
         Row {
             what: "model: full alternatives table (native)",
             value: get("model_alternatives_us").map(|us| us / 1000.0),
             unit: "ms",
             budget: Some(1.0),
+            at_least: false,
         },
         Row {
             what: "JS heap after 200 interactions",
             value: get("js_heap_kb_after_200"),
             unit: "KB",
             budget: None,
+            at_least: false,
         },
         Row {
             what: "JS heap growth, interactions 50 → 200",
             value: get("js_heap_growth_kb_50_to_200"),
             unit: "KB",
             budget: Some(1024.0),
+            at_least: false,
         },
         Row {
             what: "wasm memory after 200 interactions",
             value: get("wasm_memory_kb_after_200"),
             unit: "KB",
             budget: None,
+            at_least: false,
         },
         Row {
             what: "wasm memory growth, interactions 50 → 200",
             value: get("wasm_memory_growth_kb_50_to_200"),
             unit: "KB",
             budget: Some(1024.0),
+            at_least: false,
+        },
+        Row {
+            what: "measurement log parse, MB/s (nvidia-smi, in browser)",
+            value: get("measure_browser_mb_s"),
+            unit: "MB/s",
+            budget: Some(50.0),
+            at_least: true,
+        },
+        Row {
+            what: "measurement log parse, MB/s (native)",
+            value: get("measure_feed_mb_s"),
+            unit: "MB/s",
+            budget: None,
+            at_least: true,
+        },
+        Row {
+            what: "memory growth reading a 200 MB log",
+            value: get("measure_memory_growth_mb"),
+            unit: "MB",
+            budget: Some(50.0),
+            at_least: false,
         },
     ];
     println!(
@@ -187,14 +234,16 @@ pub fn run(root: &Path, tools: &Tools, browser: &Browser, dist: &Path) -> Result
     let mut over = Vec::new();
     for r in &rows {
         let value = r.value.map_or("missing".to_string(), |v| format!("{v:.2}"));
-        let budget = r.budget.map_or("-".to_string(), |b| format!("≤ {b}"));
+        let sign = if r.at_least { "≥" } else { "≤" };
+        let budget = r.budget.map_or("-".to_string(), |b| format!("{sign} {b}"));
         let verdict = match (r.value, r.budget) {
             (None, _) => "MISSING",
-            (Some(v), Some(b)) if v > b => "OVER",
+            (Some(v), Some(b)) if r.at_least && v < b => "UNDER",
+            (Some(v), Some(b)) if !r.at_least && v > b => "OVER",
             (Some(_), Some(_)) => "ok",
             (Some(_), None) => "",
         };
-        if verdict == "OVER" || verdict == "MISSING" {
+        if matches!(verdict, "OVER" | "UNDER" | "MISSING") {
             over.push(r.what);
         }
         println!(
