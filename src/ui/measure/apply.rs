@@ -11,7 +11,7 @@ use emissions_core::model::{ComputeInput, DurationInput, Factors, Inputs, JobKin
 pub struct FromLog {
     /// The catalogue id when every device of the log maps to the same one.
     pub hardware: Option<&'static str>,
-    /// The device names as read when they do not map to one catalogue id (for the note).
+    /// Why `hardware` is `None`: the names as read, not in the catalogue or of several models.
     pub unmapped: Option<String>,
     /// Devices (GPUs) in the log; 1 for a log without any.
     pub devices: u32,
@@ -64,12 +64,18 @@ fn from_power(p: &PowerSummary) -> FromLog {
     let unmapped = hardware.is_none().then(|| {
         let mut names: Vec<&str> = p.devices.iter().filter_map(|d| d.name.as_deref()).collect();
         names.dedup();
-        names.join(", ")
+        match (same, names.join(", ")) {
+            (_, n) if n.is_empty() => {
+                "the log's device has no name and is not in the catalogue".to_string()
+            }
+            (false, n) => format!("the log mixes GPU models ({n})"),
+            (true, n) => format!("{n} is not in the catalogue"),
+        }
     });
     let power_w = p.average_power.0 / f64::from(devices);
     FromLog {
         hardware,
-        unmapped: unmapped.filter(|n| !n.is_empty()),
+        unmapped,
         devices,
         hours: p.duration.0,
         power_w,
@@ -114,9 +120,12 @@ fn from_codecarbon(c: &CodeCarbonSummary, factors: &Factors) -> FromLog {
     }
     FromLog {
         hardware: hardware.filter(|_| same),
-        unmapped: (!same || hardware.is_none())
-            .then(|| first.map(|r| r.gpu_model.clone()).unwrap_or_default())
-            .filter(|n| !n.is_empty()),
+        unmapped: match (same, first.map_or("", |r| r.gpu_model.as_str())) {
+            (true, _) if hardware.is_some() => None,
+            (false, _) => Some("the runs used different GPU models".to_string()),
+            (true, "") => Some("the log names no GPU".to_string()),
+            (true, model) => Some(format!("{model} is not in the catalogue")),
+        },
         devices,
         hours,
         power_w: per_device_hour(c.energy.0),
@@ -209,7 +218,7 @@ mod tests {
         let from = from_summary(&log("nvidia_smi_lms100_2gpu.csv"), f).unwrap();
         assert_eq!(from.devices, 2);
         assert_eq!(from.hardware, None);
-        assert!(from.unmapped.unwrap().contains("A10G"));
+        assert!(from.unmapped.as_deref().unwrap().contains("mixes GPU models"));
         let mut inputs = Inputs::default();
         apply(&from, &mut inputs, f);
         assert_eq!(

@@ -74,38 +74,37 @@ fn devices_table(p: &PowerSummary, factors: &Factors) -> AnyView {
             let tdp = d
                 .tdp_fraction(factors.dataset())
                 .map_or("–".to_string(), |f| format!("{} %", sig(f * 100.0)));
-            view! {
-                <tr>
-                    <th scope="row">{name}</th>
-                    <td>{d.catalogue_id.unwrap_or("not in catalogue")}</td>
-                    <td class="num">{d.samples}</td>
-                    <td class="num">{energy(d.energy.0)}</td>
-                    <td class="num">{format!("{} W", sig(d.average_power.0))}</td>
-                    <td class="num">{format!("{} W", sig(d.peak_power.0))}</td>
-                    <td class="num">{tdp}</td>
-                </tr>
-            }
+            vec![
+                name,
+                d.catalogue_id.unwrap_or(NOT_IN_CATALOGUE).to_string(),
+                d.samples.to_string(),
+                energy(d.energy.0),
+                format!("{} W", sig(d.average_power.0)),
+                format!("{} W", sig(d.peak_power.0)),
+                tdp,
+            ]
         })
-        .collect_any();
-    view! {
-        <div class="table-scroll">
-            <table class="compare-table" data-testid="measured-devices">
-                <caption>"Devices in the log"</caption>
-                <thead><tr>
-                    <th scope="col">"Device (as read)"</th>
-                    <th scope="col">"Catalogue id"</th>
-                    <th scope="col">"Samples"</th>
-                    <th scope="col">"Energy"</th>
-                    <th scope="col">"Average"</th>
-                    <th scope="col">"Peak"</th>
-                    <th scope="col">"% of TDP"</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+        .collect();
+    let head = [
+        "Device (as read)",
+        "Catalogue id",
+        "Samples",
+        "Energy",
+        "Average",
+        "Peak",
+        "% of TDP",
+    ];
+    table(
+        "measured-devices",
+        "Devices in the log".to_string(),
+        &head,
+        2..7,
+        rows,
+    )
 }
+
+/// Said of a device name the catalogue does not list.
+const NOT_IN_CATALOGUE: &str = "not in catalogue";
 
 /// Runs listed in the table at most (a file may hold thousands).
 const SHOWN_RUNS: usize = 20;
@@ -121,33 +120,71 @@ fn runs_table(c: &CodeCarbonSummary) -> AnyView {
                 (true, false) => r.country_iso_code.clone(),
                 _ => "–".to_string(),
             };
-            view! {
-                <tr>
-                    <th scope="row">{format!("{} {}", r.project_name, r.timestamp)}</th>
-                    <td>{r.gpu_model.clone()}</td>
-                    <td>{r.gpu_id.unwrap_or("not in catalogue")}</td>
-                    <td class="num">{format!("{} h", sig(r.duration.0))}</td>
-                    <td class="num">{energy(r.energy.0)}</td>
-                    <td>{place}</td>
-                    <td class="num">{r.pue.map_or("–".to_string(), |p| sig(p.0))}</td>
-                </tr>
-            }
+            vec![
+                format!("{} {}", r.project_name, r.timestamp),
+                r.gpu_model.clone(),
+                r.gpu_id.unwrap_or(NOT_IN_CATALOGUE).to_string(),
+                format!("{} h", sig(r.duration.0)),
+                energy(r.energy.0),
+                r.pue.map_or("–".to_string(), |p| sig(p.0)),
+                place,
+            ]
+        })
+        .collect();
+    let more = c.runs.len().saturating_sub(SHOWN_RUNS) as u64 + c.runs_omitted;
+    let caption = if more > 0 {
+        format!("CodeCarbon runs (first {SHOWN_RUNS}; {more} more in the totals)")
+    } else {
+        "CodeCarbon runs".to_string()
+    };
+    let head = [
+        "Run",
+        "GPU (as read)",
+        "Catalogue id",
+        "Duration",
+        "Energy",
+        "PUE",
+        "Location",
+    ];
+    table("measured-runs", caption, &head, 3..6, rows)
+}
+
+/// One table type for both tables (one compiled view): the first cell of a row is its header,
+/// the cells in `numbers` are right-aligned numbers.
+fn table(
+    id: &'static str,
+    caption: String,
+    head: &[&'static str],
+    numbers: std::ops::Range<usize>,
+    rows: Vec<Vec<String>>,
+) -> AnyView {
+    let head = head
+        .iter()
+        .map(|h| view! { <th scope="col">{*h}</th> })
+        .collect_any();
+    let rows = rows
+        .into_iter()
+        .map(|cells| {
+            let cells = cells
+                .into_iter()
+                .enumerate()
+                .map(|(i, text)| {
+                    let num = numbers.contains(&i);
+                    if i == 0 {
+                        view! { <th scope="row">{text}</th> }.into_any()
+                    } else {
+                        view! { <td class:num=num>{text}</td> }.into_any()
+                    }
+                })
+                .collect_any();
+            view! { <tr>{cells}</tr> }
         })
         .collect_any();
-    let more = c.runs.len().saturating_sub(SHOWN_RUNS) as u64 + c.runs_omitted;
     view! {
         <div class="table-scroll">
-            <table class="compare-table" data-testid="measured-runs">
-                <caption>{if more > 0 { format!("CodeCarbon runs (first {SHOWN_RUNS}; {more} more in the totals)") } else { "CodeCarbon runs".to_string() }}</caption>
-                <thead><tr>
-                    <th scope="col">"Run"</th>
-                    <th scope="col">"GPU (as read)"</th>
-                    <th scope="col">"Catalogue id"</th>
-                    <th scope="col">"Duration"</th>
-                    <th scope="col">"Energy"</th>
-                    <th scope="col">"Location"</th>
-                    <th scope="col">"PUE"</th>
-                </tr></thead>
+            <table class="compare-table" data-testid=id>
+                <caption>{caption}</caption>
+                <thead><tr>{head}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
@@ -180,8 +217,10 @@ pub fn applied_view(from: &FromLog, inputs: &Inputs) -> AnyView {
     let hardware = match (&inputs.compute, from.hardware) {
         (ComputeInput::Hardware { id, .. }, Some(_)) => format!("hardware {id}"),
         (ComputeInput::Hardware { id, .. }, None) => format!(
-            "hardware kept as {id}: {} is not in the catalogue (its TDP is not used; the measured power is)",
-            from.unmapped.as_deref().unwrap_or("the log's device")
+            "hardware kept as {id}, as {} (its TDP is not used; the measured power is)",
+            from.unmapped
+                .as_deref()
+                .unwrap_or("the log names no catalogue device")
         ),
         _ => "hardware".to_string(),
     };
@@ -214,12 +253,13 @@ pub fn applied_view(from: &FromLog, inputs: &Inputs) -> AnyView {
 /// Where the measured draw falls in the model's range for this kind of job.
 pub fn prior_view(from: &FromLog, kind: JobKind, factors: &Factors) -> AnyView {
     let Some(p) = prior(from, kind, factors) else {
-        return view! {
-            <p class="hint" data-testid="measured-vs-prior">
-                "No a-priori comparison: the log's device is not in the catalogue (no TDP to compare with)."
-            </p>
-        }
-        .into_any();
+        let why = from
+            .unmapped
+            .as_deref()
+            .unwrap_or("the log has no GPU power");
+        let text =
+            format!("No a-priori comparison: {why}, so there is no one TDP to compare with.");
+        return prior_text(text, None);
     };
     let [lo, typ, hi] = p.pct;
     let [klo, ktyp, khi] = p.kwh;
@@ -244,8 +284,9 @@ pub fn prior_view(from: &FromLog, kind: JobKind, factors: &Factors) -> AnyView {
         energy(ktyp),
         energy(p.measured_kwh)
     );
-    view! {
-        <p data-testid="measured-vs-prior" data-value=number::shortest(p.measured_pct)>{text}</p>
-    }
-    .into_any()
+    prior_text(text, Some(number::shortest(p.measured_pct)))
+}
+
+fn prior_text(text: String, value: Option<String>) -> AnyView {
+    view! { <p data-testid="measured-vs-prior" data-value=value>{text}</p> }.into_any()
 }
