@@ -1,6 +1,6 @@
 //! "Measured run" through the release build: sample logs picked in the file input become the
 //! job (hooks equal the native reader's summary of the same file), no network request while
-//! reading, bad files keep the job, a header-less log read with its column list; and the
+//! reading, bad files and Cancel keep the job, a header-less log read with its column list; and the
 //! benchmark of a 200 MB log read through the same input.
 
 use crate::harness::{dist_dir, Browser, StaticServer};
@@ -267,6 +267,44 @@ async fn unreadable_logs_keep_the_job_and_headerless_logs_take_a_column_list() {
         .expect("restore");
     tokio::time::sleep(Duration::from_millis(200)).await;
     assert_eq!(value(&browser, "emissions-kg").await, kg);
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the release dist/ and Chromium: run `cargo xtask test`"]
+async fn a_read_shows_progress_and_cancel_keeps_the_job() {
+    // About 60 MB: half a second or so of reading, time enough to see progress and cancel.
+    let log = emissions_core::measure::synthetic::nvidia_smi_log(8, 8_000, 100);
+    let path = temp_file("cancel-nvidia-smi.csv", log.as_bytes());
+    drop(log);
+    let server = StaticServer::start(&dist_dir(), 0, "/").expect("serve dist");
+    let browser = Browser::start(1280, 1000).await;
+    open(&browser, &server.url()).await;
+    let kg = value(&browser, "emissions-kg").await;
+    pick(&browser, &path).await;
+    let seen = browser
+        .client
+        .execute_async(
+            "const done = arguments[0]; const t0 = performance.now(); \
+             (function poll() { \
+               const b = document.querySelector('[data-testid=measurement-cancel]'); \
+               const p = document.querySelector('[data-testid=measurement-progress]'); \
+               if (b && p) { const pct = p.dataset.value; b.click(); done(pct); } \
+               else if (performance.now() - t0 > 5000) done(null); \
+               else setTimeout(poll, 5); })();",
+            vec![],
+        )
+        .await
+        .expect("cancel");
+    let pct: f64 = seen.as_str().and_then(|s| s.parse().ok()).expect("progress shown");
+    assert!((0.0..100.0).contains(&pct), "progress {pct}");
+    let error = wait_for(&browser, "measurement-error", "cancelled").await;
+    println!("cancelled at {pct} %: {error}");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(value(&browser, "emissions-kg").await, kg);
+    assert_eq!(text_of(&browser, "measured-summary").await, None);
+    let _ = std::fs::remove_file(path);
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
