@@ -297,7 +297,10 @@ async fn a_read_shows_progress_and_cancel_keeps_the_job() {
         )
         .await
         .expect("cancel");
-    let pct: f64 = seen.as_str().and_then(|s| s.parse().ok()).expect("progress shown");
+    let pct: f64 = seen
+        .as_str()
+        .and_then(|s| s.parse().ok())
+        .expect("progress shown");
     assert!((0.0..100.0).contains(&pct), "progress {pct}");
     let error = wait_for(&browser, "measurement-error", "cancelled").await;
     println!("cancelled at {pct} %: {error}");

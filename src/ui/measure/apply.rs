@@ -218,7 +218,11 @@ mod tests {
         let from = from_summary(&log("nvidia_smi_lms100_2gpu.csv"), f).unwrap();
         assert_eq!(from.devices, 2);
         assert_eq!(from.hardware, None);
-        assert!(from.unmapped.as_deref().unwrap().contains("mixes GPU models"));
+        assert!(from
+            .unmapped
+            .as_deref()
+            .unwrap()
+            .contains("mixes GPU models"));
         let mut inputs = Inputs::default();
         apply(&from, &mut inputs, f);
         assert_eq!(
@@ -259,8 +263,10 @@ mod tests {
             "{}",
             from.energy_kwh
         );
-        let mut inputs = Inputs::default();
-        inputs.memory_gb = Some(64.0);
+        let mut inputs = Inputs {
+            memory_gb: Some(64.0),
+            ..Inputs::default()
+        };
         apply(&from, &mut inputs, f);
         assert_eq!(inputs.memory_gb, None);
         let calc_kwh = from.power_w * f64::from(from.devices) * from.hours / 1000.0;
