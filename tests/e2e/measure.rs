@@ -158,6 +158,14 @@ async fn measured_logs_become_the_job_without_network_requests() {
                 .await
                 .unwrap_or_default();
             assert!(prior.contains("% of TDP on average"), "{prior}");
+            // The share link carries the measured job.
+            let url = browser
+                .wait_url(|u| u.contains("hw=h100-pcie") && u.contains("w=400"))
+                .await;
+            assert!(
+                url.contains("hw=h100-pcie") && url.contains("w=400"),
+                "{url}"
+            );
         }
     }
     let counts = text_of(&browser, "measured-counts")
@@ -169,9 +177,10 @@ async fn measured_logs_become_the_job_without_network_requests() {
         requests.is_empty(),
         "reading logs made requests: {requests:#?}"
     );
-    // Back to a power log for the picture, then the section's screenshot.
-    pick(&browser, &sample("nvidia_smi_lms100_2gpu.csv")).await;
-    wait_for(&browser, "measured-summary", "nvidia_smi_lms100_2gpu.csv").await;
+    // A one-GPU log with a gap for the picture (a-priori range and counts shown), then the
+    // section's screenshot.
+    pick(&browser, &sample("nvidia_smi_gap.csv")).await;
+    wait_for(&browser, "measured-summary", "nvidia_smi_gap.csv").await;
     let section = browser
         .client
         .find(Locator::Css("[data-testid=measured-run]"))

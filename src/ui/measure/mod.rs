@@ -38,7 +38,8 @@ pub fn MeasuredRun() -> impl IntoView {
     let progress = RwSignal::new(None::<f64>);
     let generation = RwSignal::new(0_u32);
     let reading = RwSignal::new(None::<Arc<Reading>>);
-    // The message, and whether the header was unknown (then the column list is offered).
+    // The message (a failed read or Cancel), and whether the header was unknown (then the
+    // column list is offered).
     let failure = RwSignal::new(None::<(String, bool)>);
     let previous = StoredValue::new(None::<Inputs>);
     let columns = RwSignal::new(String::new());
@@ -78,7 +79,9 @@ pub fn MeasuredRun() -> impl IntoView {
                 }
                 Err(e) => {
                     let header = matches!(e, Failure::Log(LogError::UnknownHeader { .. }));
-                    failure.set(Some((e.to_string(), header)));
+                    let text =
+                        format!("Cannot use this log: {e}. The calculator keeps its previous job.");
+                    failure.set(Some((text, header)));
                 }
             }
         };
@@ -119,20 +122,20 @@ pub fn MeasuredRun() -> impl IntoView {
     let on_drop = move |ev: web_sys::DragEvent| open(read::dropped_file(&ev));
     let reread = move |_| {
         let Some(file) = last_file.borrow().clone() else {
-            failure.set(Some(("choose the log file first".to_string(), true)));
+            failure.set(Some(("Choose the log file first.".to_string(), true)));
             return;
         };
         let list = columns.get_untracked();
         match LogReader::with_columns(&[list.as_str()]) {
             Ok(reader) => start(file, reader),
-            Err(e) => failure.set(Some((e.to_string(), true))),
+            Err(e) => failure.set(Some((format!("Cannot use these columns: {e}."), true))),
         }
     };
     let cancel = move |_| {
         generation.update(|g| *g += 1);
         progress.set(None);
         failure.set(Some((
-            "reading cancelled; the calculator keeps its job".to_string(),
+            "Reading cancelled; the calculator keeps its job.".to_string(),
             false,
         )));
     };
@@ -188,9 +191,7 @@ pub fn MeasuredRun() -> impl IntoView {
                 </p>
             </ShowIf>
             {move || failure.get().map(|(text, _)| view! {
-                <p role="alert" class="error" data-testid="measurement-error">
-                    {format!("Cannot use this log: {text}. The calculator keeps its previous job.")}
-                </p>
+                <p role="alert" class="error" data-testid="measurement-error">{text}</p>
             }).into_any()}
             <ShowIf when=has_result>
                 {move || reading.get().map(|r| summary_view(&r, factors)).into_any()}
