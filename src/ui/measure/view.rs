@@ -226,7 +226,10 @@ pub fn applied_view(from: &FromLog, inputs: &Inputs) -> AnyView {
     };
     let mut items = vec![
         hardware,
-        format!("{} devices", from.devices),
+        match from.devices {
+            1 => "1 device".to_string(),
+            n => format!("{n} devices"),
+        },
         format!("{} h per run, 1 run", sig(from.hours)),
         format!("power {} W per device", sig(from.power_w)),
     ];
@@ -273,7 +276,7 @@ pub fn prior_view(from: &FromLog, kind: JobKind, factors: &Factors) -> AnyView {
     let text = format!(
         "Your run drew {} % of TDP on average; the estimate for this kind of job ({}) was {}–{} % \
          (typical {} %), {inside}. For these devices and hours that is {}–{} (typical {}) of \
-         accelerator energy, against {} measured.",
+         accelerator energy, against {} at the measured average.",
         sig(p.measured_pct),
         p.label,
         sig(lo),
