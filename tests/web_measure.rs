@@ -80,3 +80,39 @@ async fn a_log_in_the_file_input_becomes_the_job() {
         "the job did not change: {kg} → {now}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_log_dropped_on_the_section_is_read() {
+    let root = mount_app();
+    sleep(20).await;
+    let section = root
+        .query_selector("[data-testid=measured-run]")
+        .unwrap()
+        .expect("the Measured run section");
+    // 100 W for 36 s: 0.001 kWh.
+    let log = "time,power_w\n1714564800,100\n1714564836,100\n";
+    let drop = js_sys::Function::new_with_args(
+        "target, text",
+        "const dt = new DataTransfer(); dt.items.add(new File([text], 'dropped.csv')); \
+         const ev = new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}); \
+         target.dispatchEvent(ev); return ev.defaultPrevented;",
+    );
+    let prevented = drop
+        .call2(&JsValue::NULL, &section, &JsValue::from_str(log))
+        .expect("drop the file");
+    assert_eq!(
+        prevented.as_bool(),
+        Some(true),
+        "the browser would open the file"
+    );
+    let mut energy = None;
+    for _ in 0..100 {
+        energy = value(&root, "measured-energy-kwh");
+        if energy.is_some() {
+            break;
+        }
+        sleep(20).await;
+    }
+    let energy = energy.expect("the dropped log was read");
+    assert!((energy - 0.001).abs() < 1e-15, "{energy}");
+}
