@@ -10,6 +10,8 @@ use serde_json::json;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+mod bench;
+
 const INPUT: &str = "[data-testid=measurement-file]";
 
 fn sample(name: &str) -> PathBuf {
@@ -17,20 +19,20 @@ fn sample(name: &str) -> PathBuf {
 }
 
 /// Writes `bytes` to a temporary file and returns its absolute path.
-fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+pub(crate) fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
     let path = std::env::temp_dir().join(format!("mlcalc-{}-{name}", std::process::id()));
     std::fs::write(&path, bytes).expect("write a temporary log");
     path
 }
 
-async fn open(browser: &Browser, url: &str) {
+pub(crate) async fn open(browser: &Browser, url: &str) {
     browser.client.goto(url).await.expect("open the app");
     browser.wait_text("[data-testid=emissions-kg]").await;
     browser.wait_text("[data-testid=measured-run] h2").await;
 }
 
 /// The `data-value` of a hook as a number (NaN when absent).
-async fn value(browser: &Browser, hook: &str) -> f64 {
+pub(crate) async fn value(browser: &Browser, hook: &str) -> f64 {
     let js = "const e = document.querySelector(`[data-testid=${arguments[0]}]`); \
               return e ? e.dataset.value : null;";
     let v = browser
@@ -41,7 +43,7 @@ async fn value(browser: &Browser, hook: &str) -> f64 {
     v.as_str().and_then(|s| s.parse().ok()).unwrap_or(f64::NAN)
 }
 
-async fn text_of(browser: &Browser, hook: &str) -> Option<String> {
+pub(crate) async fn text_of(browser: &Browser, hook: &str) -> Option<String> {
     let js = "const e = document.querySelector(`[data-testid=${arguments[0]}]`); \
               return e ? e.textContent : null;";
     let v = browser
@@ -53,7 +55,7 @@ async fn text_of(browser: &Browser, hook: &str) -> Option<String> {
 }
 
 /// Picks `path` in the file input, as a person choosing it would.
-async fn pick(browser: &Browser, path: &std::path::Path) {
+pub(crate) async fn pick(browser: &Browser, path: &std::path::Path) {
     let input = browser
         .client
         .wait()
@@ -85,7 +87,7 @@ async fn wait_for(browser: &Browser, hook: &str, want: &str) -> String {
 }
 
 /// (energy kWh, hours, average W per device) as the page must show them.
-fn expected(s: &LogSummary) -> (f64, f64, f64) {
+pub(crate) fn expected(s: &LogSummary) -> (f64, f64, f64) {
     match &s.content {
         Measured::Power(p) => (
             p.energy.0,
@@ -108,7 +110,7 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-12 * a.abs().max(b.abs())
 }
 
-async fn assert_hooks(browser: &Browser, want: (f64, f64, f64), what: &str) {
+pub(crate) async fn assert_hooks(browser: &Browser, want: (f64, f64, f64), what: &str) {
     let got = (
         value(browser, "measured-energy-kwh").await,
         value(browser, "measured-hours").await,
@@ -318,117 +320,5 @@ async fn a_read_shows_progress_and_cancel_keeps_the_job() {
     assert_eq!(text_of(&browser, "measured-summary").await, None);
     let _ = std::fs::remove_file(path);
     browser.assert_no_console_errors().await;
-    browser.close().await;
-}
-
-/// A generated 200 MB nvidia-smi log (8 GPUs, 100 ms) picked in the file input: MB/s from the
-/// page's marks around the read, and the memory it leaves allocated: wasm memory growth (its
-/// peak) plus JS heap growth once garbage collection has settled.
-#[tokio::test]
-#[ignore = "benchmark: run `cargo xtask bench`"]
-async fn bench_measure_log_read() {
-    let log = emissions_core::measure::synthetic::nvidia_smi_log(8, 26_400, 100);
-    let native = read_log(log.as_bytes()).expect("native read");
-    let mb = log.len() as f64 / 1e6;
-    let path = temp_file("bench-nvidia-smi.csv", log.as_bytes());
-    drop(log);
-    let server = StaticServer::start(&dist_dir(), 0, "/").expect("serve dist");
-    let browser = Browser::start_with_args(
-        1280,
-        900,
-        &["--enable-precise-memory-info", "--js-flags=--expose-gc"],
-    )
-    .await;
-    open(&browser, &server.url()).await;
-    // What stays allocated: the lowest of five samples, each after a full GC and a pause (V8
-    // frees array-buffer memory in the background, so a single sample right after a GC still
-    // counts chunks already dropped). The wasm memory never shrinks: its growth is the peak.
-    let sample = r#"
-        const done = arguments[0];
-        const mem = window.__mlcalcWasmMemory;
-        (async () => {
-          let best = null;
-          for (let i = 0; i < 5; i++) {
-            if (window.gc) { window.gc(); }
-            await new Promise(r => setTimeout(r, 200));
-            const js = performance.memory ? performance.memory.usedJSHeapSize : 0;
-            if (best === null || js < best[0]) { best = [js, mem ? mem.buffer.byteLength : 0]; }
-          }
-          done(best);
-        })();
-    "#;
-    let before = browser
-        .client
-        .execute_async(sample, vec![])
-        .await
-        .expect("memory");
-    // The JS heap's peak while reading, sampled every 20 ms (garbage chunks not yet collected).
-    browser
-        .client
-        .execute(
-            "window.__peak = 0; window.__peakTimer = setInterval(() => { \
-               window.__peak = Math.max(window.__peak, performance.memory.usedJSHeapSize); }, 20); \
-             return 1;",
-            vec![],
-        )
-        .await
-        .expect("peak sampler");
-    pick(&browser, &path).await;
-    let deadline = Instant::now() + Duration::from_secs(120);
-    let ms = loop {
-        let t = browser
-            .client
-            .execute(
-                "const a = performance.getEntriesByName('mlcalc:measure-start'); \
-                 const b = performance.getEntriesByName('mlcalc:measure-done'); \
-                 return a.length && b.length ? b[0].startTime - a[0].startTime : null;",
-                vec![],
-            )
-            .await
-            .expect("marks");
-        if let Some(ms) = t.as_f64() {
-            break ms;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the log was not read: {:?}",
-            text_of(&browser, "measurement-error").await
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    };
-    let peak = browser
-        .client
-        .execute(
-            "clearInterval(window.__peakTimer); return window.__peak;",
-            vec![],
-        )
-        .await
-        .expect("peak")
-        .as_f64()
-        .unwrap_or(0.0);
-    let after = browser
-        .client
-        .execute_async(sample, vec![])
-        .await
-        .expect("memory");
-    let _ = std::fs::remove_file(&path);
-    assert_hooks(&browser, expected(&native), "200 MB log").await;
-    let growth =
-        |i: usize| (after[i].as_f64().unwrap_or(0.0) - before[i].as_f64().unwrap_or(0.0)) / 1e6;
-    let rate = mb / (ms / 1000.0);
-    println!(
-        "measure: {mb:.0} MB nvidia-smi log read in the browser in {ms:.0} ms: {rate:.0} MB/s; \
-         wasm memory +{:.1} MB, JS heap +{:.1} MB",
-        growth(1),
-        growth(0)
-    );
-    let peak_growth = (peak - before[0].as_f64().unwrap_or(0.0)) / 1e6;
-    println!("JS heap peak while reading: +{peak_growth:.1} MB (garbage not yet collected)");
-    println!("BENCH measure_browser_mb_s {rate:.1}");
-    println!("BENCH measure_js_heap_peak_growth_mb {peak_growth:.1}");
-    println!(
-        "BENCH measure_memory_growth_mb {:.1}",
-        growth(0).max(0.0) + growth(1).max(0.0)
-    );
     browser.close().await;
 }
