@@ -41,9 +41,14 @@ pub fn sources_markdown(paths: &Paths) -> Result<String, String> {
          |---|---|---|---|---|---|---|\n",
     );
     for r in read_csv(&paths.cur("sources.csv"), 0)? {
+        // The bundled dataset carries the short name; what in the source was used stays here.
+        let name = match r.get("note") {
+            "" => r.get("name").to_string(),
+            note => format!("{} ({note})", r.get("name")),
+        };
         let cells = [
             r.get("id"),
-            r.get("name"),
+            &name,
             r.get("lic"),
             r.get("yr"),
             r.get("url"),
