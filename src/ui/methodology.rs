@@ -67,11 +67,11 @@ fn MeteredTable() -> impl IntoView {
                 <li>
                     <strong>{d.label.clone()}</strong>
                     {format!(
-                        ": {} % of TDP (range {}–{} %). {} Sources: {}.",
+                        ": {} % of TDP (range {}–{} %). {}. Sources: {}.",
                         format_sig(d.typical.0, 3),
                         format_sig(d.low.0, 3),
                         format_sig(d.high.0, 3),
-                        d.basis,
+                        d.basis.trim_end_matches('.'),
                         d.source.replace(';', ", ")
                     )}
                 </li>
