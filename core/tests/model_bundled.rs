@@ -198,3 +198,55 @@ fn same_work_ranks_h100_before_a100_and_lists_the_jetson_apart() {
     );
     assert!(jetson.is_some_and(|j| j.same_hours));
 }
+
+/// A TPU's power figure is Google's measured mean, not a rating: without a utilization it is the
+/// typical draw itself (not a fraction of it), with Google's measured min–max as the range; and in
+/// the hardware comparison of a GPU job the TPU gets its mean while rated devices get the job
+/// kind's fraction of their TDP.
+#[test]
+fn a_measured_mean_is_the_typical_draw_of_its_device() {
+    let f = factors();
+    let tpu = f.hardware("tpu-v3").unwrap();
+    let (lo, hi) = tpu
+        .measured_mean_range()
+        .expect("tpu-v3 carries its measured range");
+    let inputs = Inputs {
+        compute: ComputeInput::Hardware {
+            id: "tpu-v3".into(),
+            devices: 512.0,
+        },
+        duration: DurationInput::Hours { hours: 480.0 },
+        job_kind: JobKind::Pretrain,
+        pue: Some(1.0),
+        ..Inputs::default()
+    };
+    let e = calculate(&inputs, f).unwrap();
+    assert!(close(e.location_based.0, e.location_based_at_tdp.0));
+    let kwh = 512.0 * 480.0 * tpu.tdp.0 / 1000.0;
+    assert!(close(e.energy.total.0, kwh));
+    let band = e.uncertainty.energy;
+    assert!(close(band.low.0, kwh * lo.0 / tpu.tdp.0));
+    assert!(close(band.high.0, kwh * hi.0 / tpu.tdp.0));
+    // Patterson et al. 2021 metered T5 (512 TPU v3, 20 days) at 76.5 MWh of system power (host
+    // included): the central estimate is within ×1.5 of it.
+    println!(
+        "T5 on TPU v3: {:.1} MWh ({:.1}–{:.1}) vs 76.5 metered",
+        kwh / 1000.0,
+        band.low.0 / 1000.0,
+        band.high.0 / 1000.0
+    );
+    assert!(76_517.9 / e.energy.total.0 < 1.5);
+
+    let job = validate(&Inputs::default(), f).unwrap();
+    let a = alternatives(&job, f);
+    let row = a.hardware.iter().find(|h| &*h.id == "tpu-v3").unwrap();
+    let typical = f.draw_profile(JobKind::Unknown).unwrap().typical.fraction();
+    let pue = job.site.pue.central.0;
+    let it_kwh = |w: f64, h: f64| 8.0 * w * h / 1000.0 * pue;
+    assert!(close(row.energy.0, it_kwh(tpu.tdp.0, row.hours_per_run.0)));
+    let h100 = a.hardware.iter().find(|h| &*h.id == "h100-sxm").unwrap();
+    assert!(close(
+        h100.energy.0,
+        it_kwh(700.0 * typical, h100.hours_per_run.0)
+    ));
+}

@@ -155,6 +155,8 @@ fn hardware(o: &Row) -> Res<Hardware> {
         fp16: o.opt("fp16").map(Tflops),
         year: o.req("yr"),
         source: o.req("src"),
+        mean_low: o.opt("mlo").map(Watts),
+        mean_high: o.opt("mhi").map(Watts),
     })
 }
 

@@ -250,6 +250,21 @@ pub struct Hardware {
     /// Source id of the figures.
     #[serde(rename = "src")]
     pub source: String,
+    /// Lowest measured power, W, when `tdp` is a **measured mean** rather than a rating (Google
+    /// publishes only measured mean/min/max power for TPUs): the model then takes the mean as the
+    /// typical draw instead of a fraction of it.
+    #[serde(rename = "mlo", default, skip_serializing_if = "Option::is_none")]
+    pub mean_low: Option<Watts>,
+    /// Highest measured power, W, with [`Hardware::mean_low`].
+    #[serde(rename = "mhi", default, skip_serializing_if = "Option::is_none")]
+    pub mean_high: Option<Watts>,
+}
+
+impl Hardware {
+    /// The measured low–high power when `tdp` is a measured mean, else `None`.
+    pub fn measured_mean_range(&self) -> Option<(Watts, Watts)> {
+        self.mean_low.zip(self.mean_high)
+    }
 }
 
 /// A CPU model.

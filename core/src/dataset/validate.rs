@@ -221,6 +221,11 @@ fn check_hardware(ds: &Dataset, c: &mut Checker<'_>) {
                 });
             }
         }
+        if let Some((lo, hi)) = h.measured_mean_range() {
+            c.check(lo.0 <= h.tdp.0 && h.tdp.0 <= hi.0, || {
+                format!("{row}: measured mean outside its measured range")
+            });
+        }
         c.source(&row, &h.source);
         c.year(&row, h.year);
     }

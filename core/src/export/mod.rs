@@ -159,7 +159,17 @@ impl ExportItem {
             DeviceDraw::Rated { utilization } => {
                 format!("{} % of TDP (typed utilization)", num(utilization.0))
             }
-            DeviceDraw::Typical { job_kind, band } => {
+            DeviceDraw::Typical {
+                band,
+                of_mean: true,
+                ..
+            } => format!(
+                "the device's measured mean power ({} W; measured {}–{} % of it)",
+                num(self.job.accelerator.tdp.0),
+                num(band.low.0),
+                num(band.high.0)
+            ),
+            DeviceDraw::Typical { job_kind, band, .. } => {
                 let kind = match job_kind {
                     JobKind::Pretrain => "large-scale pre-training",
                     JobKind::Finetune => "fine-tuning or small-model training",

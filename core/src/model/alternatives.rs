@@ -18,7 +18,7 @@
 
 use super::energy::Power;
 use super::factors::{Factors, HardwareFactor, Label, RegionFactor, ZoneFactor};
-use super::job::{Job, Place};
+use super::job::{DeviceDraw, Job, Place};
 use super::validate::MAX_HOURS;
 use super::workload::hours_for;
 use crate::units::{GramsPerKwh, Hours, KgCo2e, Kwh, Percent, Pue};
@@ -315,6 +315,13 @@ fn hardware_rows(
             Some(hrs) => (hrs, basis == HardwareBasis::SameHours),
             None if h.peak.is_none() => (job.hours_per_run, true),
             None => continue,
+        };
+        // The same draw on every device: a typical draw is the job kind's fraction of a rating,
+        // or the whole of a figure that is itself a measured mean.
+        let fraction = match job.draw {
+            DeviceDraw::Typical { kind_typical, .. } if !h.mean => kind_typical.fraction(),
+            DeviceDraw::Typical { .. } => 1.0,
+            _ => fraction,
         };
         let it_power = h.tdp.scale(fraction * devices) + host;
         let energy = it_power * hours_per_run.scale(f64::from(job.runs)) * pue;

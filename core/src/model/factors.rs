@@ -161,6 +161,7 @@ impl Factors {
                 tdp: h.tdp,
                 peak: peak_throughput(h),
                 mem: h.mem,
+                mean: h.measured_mean_range().is_some(),
             })
             .collect();
         factors

@@ -43,8 +43,14 @@ pub enum DeviceDraw {
     Typical {
         /// The job kind whose profile was used.
         job_kind: JobKind,
-        /// Low / typical / high average draw, % of TDP.
+        /// Low / typical / high average draw, % of the device's power figure: the job kind's
+        /// profile, or 100 % with the measured range when that figure is a measured mean (TPUs).
         band: Interval<Percent>,
+        /// The job kind's typical draw, % of TDP: what a rated device gets in the hardware
+        /// comparison.
+        kind_typical: Percent,
+        /// True when the device's power figure is a measured mean (the band is around it).
+        of_mean: bool,
     },
 }
 

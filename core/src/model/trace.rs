@@ -122,12 +122,26 @@ pub fn trace(
         DeviceDraw::Rated { .. } | DeviceDraw::Typical { .. } => vec![acc.source.as_str()],
         DeviceDraw::Measured { .. } => vec![],
     };
-    if let DeviceDraw::Typical { job_kind, band } = job.draw {
+    if let DeviceDraw::Typical {
+        job_kind,
+        band,
+        of_mean,
+        ..
+    } = job.draw
+    {
         let draw_src: Vec<&str> = (job.draw_source.as_deref().unwrap_or(""))
             .split(';')
             .collect();
-        steps.push(step(
-            "Accelerator draw",
+        let expression = if of_mean {
+            format!(
+                "the {}'s power figure ({} W) is a measured mean: taken as the typical draw \
+                 (measured range {}–{} % of it)",
+                acc.name,
+                num(acc.tdp.0),
+                num(band.low.0),
+                num(band.high.0)
+            )
+        } else {
             format!(
                 "typical average for a job of kind “{}”: {} % of TDP (range {}–{} %, {})",
                 job_kind.id(),
@@ -135,9 +149,13 @@ pub fn trace(
                 num(band.low.0),
                 num(band.high.0),
                 super::uncertainty::draw_basis(job.draw)
-            ),
+            )
+        };
+        steps.push(step(
+            "Accelerator draw",
+            expression,
             format!("{} % of TDP", num(band.central.0)),
-            &draw_src,
+            if of_mean { &[] } else { &draw_src },
         ));
     }
     if let Some(inst) = &job.instance {

@@ -166,6 +166,7 @@ pub fn draw_basis(draw: DeviceDraw) -> &'static str {
     match draw {
         DeviceDraw::Measured { .. } => "measured power ± 10 %",
         DeviceDraw::Rated { .. } => "typed utilization, real draw 60–100 % of TDP",
+        DeviceDraw::Typical { of_mean: true, .. } => "the device's measured power range",
         DeviceDraw::Typical { job_kind, .. } => match job_kind {
             JobKind::Pretrain => "metered average draw of large pre-training runs",
             JobKind::Finetune => "metered average draw of fine-tuning and small-model runs",

@@ -22,6 +22,7 @@ use super::job::{
 };
 use super::uncertainty::Interval;
 use super::workload::{hours_for, training_flops};
+use crate::dataset::Hardware;
 use crate::units::{Flops, Gigabytes, GramsPerKwh, Hours, Percent, Pue, Watts};
 
 /// Most devices accepted (all instances together).
@@ -59,6 +60,7 @@ fn draw(
     c: &mut Checker,
     inputs: &Inputs,
     factors: &Factors,
+    hardware: Option<&Hardware>,
 ) -> (Option<DeviceDraw>, Option<String>) {
     match (inputs.power_w, inputs.utilization_pct) {
         (Some(w), _) => (
@@ -74,13 +76,28 @@ fn draw(
             None,
         ),
         (None, None) => match factors.draw_profile(inputs.job_kind) {
-            Some(p) => (
-                Some(DeviceDraw::Typical {
-                    job_kind: inputs.job_kind,
-                    band: ordered(p.low, p.typical, p.high, |x: Percent| x.is_finite()),
-                }),
-                Some(p.source.clone()),
-            ),
+            Some(p) => {
+                let finite = |x: Percent| x.is_finite();
+                let kind_band = ordered(p.low, p.typical, p.high, finite);
+                // A power figure that is already a measured mean is the typical draw itself;
+                // its measured range replaces the job kind's fractions.
+                let mean = hardware
+                    .and_then(|h| h.measured_mean_range().map(|r| (h.tdp, r)))
+                    .filter(|(tdp, _)| tdp.0 > 0.0);
+                let band = mean.map_or(kind_band, |(tdp, (lo, hi))| {
+                    let pct = |w: Watts| Percent(w.ratio(tdp) * 100.0);
+                    ordered(pct(lo), Percent(100.0), pct(hi), finite)
+                });
+                (
+                    Some(DeviceDraw::Typical {
+                        job_kind: inputs.job_kind,
+                        band,
+                        kind_typical: p.typical,
+                        of_mean: mean.is_some(),
+                    }),
+                    Some(p.source.clone()),
+                )
+            }
             // A dataset without draw profiles falls back on the paper's convention.
             None => (
                 Some(DeviceDraw::Rated {
@@ -97,7 +114,8 @@ pub fn validate(inputs: &Inputs, factors: &Factors) -> Result<Job, Vec<InputErro
     let mut c = Checker { errors: Vec::new() };
 
     let compute = compute(&mut c, &inputs.compute, factors);
-    let (draw, draw_source) = draw(&mut c, inputs, factors);
+    let hardware = (compute.accelerator.as_ref()).and_then(|a| factors.hardware(&a.id));
+    let (draw, draw_source) = draw(&mut c, inputs, factors, hardware);
     let cpu = match &inputs.cpu {
         Some(cpu) => cpu_load(&mut c, cpu, factors).map(Some),
         None => Some(None),

@@ -83,6 +83,8 @@ pub fn hw(id: &str, tdp: f64, fp32: Option<f64>, fp16: Option<f64>) -> Hardware 
         fp16: fp16.map(Tflops),
         year: 2020,
         source: "hw".into(),
+        mean_low: None,
+        mean_high: None,
     }
 }
 

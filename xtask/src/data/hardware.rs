@@ -161,7 +161,19 @@ pub fn build(paths: &Paths) -> Result<HardwareOut, String> {
         } else {
             row.get("src")
         };
+        let lo = cell(&row, "tdp_lo", None)?;
+        let hi = cell(&row, "tdp_hi", None)?;
+        let avg = row.get("avg") == "1";
+        // A measured mean carries its measured range into the bundled row, so the model can take
+        // the mean as the typical draw (the extras keep the same figures for provenance).
+        let (mean_low, mean_high) = if avg {
+            (lo.map(Watts), hi.map(Watts))
+        } else {
+            (None, None)
+        };
         hardware.push(Hardware {
+            mean_low,
+            mean_high,
             id: id.to_string(),
             name: row.get("name").to_string(),
             vendor: row.get("vendor").to_string(),
@@ -176,9 +188,6 @@ pub fn build(paths: &Paths) -> Result<HardwareOut, String> {
                 .map_err(|_| format!("{id}: bad year"))?,
             source: src.to_string(),
         });
-        let lo = cell(&row, "tdp_lo", None)?;
-        let hi = cell(&row, "tdp_hi", None)?;
-        let avg = row.get("avg") == "1";
         let tdp_src = Some(row.get("tdp_src"))
             .filter(|s| !s.is_empty() && *s != src)
             .map(str::to_string);

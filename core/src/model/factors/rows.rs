@@ -63,6 +63,8 @@ pub struct HardwareFactor {
     pub peak: Option<Tflops>,
     /// Device memory, when known.
     pub mem: Option<Gigabytes>,
+    /// True when `tdp` is a measured mean (TPUs), not a rating.
+    pub mean: bool,
 }
 
 /// The host of a cloud instance type, to pre-fill the CPU and memory inputs.
