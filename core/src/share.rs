@@ -33,6 +33,7 @@ use params::Params;
 
 pub use cited::{CitedFigures, CITED_DIGITS};
 pub use percent::{decode, encode};
+pub(crate) use problem::finite_number;
 pub use problem::{ParamIssue, ParamProblem};
 
 /// Every parameter of the contract, in the order [`to_query_citing`] writes them.

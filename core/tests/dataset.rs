@@ -6,6 +6,9 @@
 use emissions_core::dataset::*;
 use emissions_core::units::*;
 
+mod common;
+use common::{loaded_dataset as ds, loaded_extras as extras, loaded_hardware as hw};
+
 /// Every (provider, region) of ML CO2 Impact's `impact.csv` (mlco2/impact@d0d3ee5). Scaleway's
 /// row has an empty region code there; its Paris region is `fr-par`.
 const MLCO2_REGIONS: &[(&str, &str)] = &[
@@ -166,25 +169,6 @@ const RAW_HARDWARE: &[(&str, &str, &str)] = &[
     ("mlco2", "AMD EPYC 7282", "cpu:epyc-7282"),
     ("mlco2", "AMD EPYC 7702", "cpu:epyc-7702"),
 ];
-
-fn ds() -> &'static Dataset {
-    match bundled() {
-        Ok(d) => d,
-        Err(e) => panic!("bundled dataset does not load: {e}"),
-    }
-}
-
-fn extras() -> &'static Extras {
-    match bundled_extras() {
-        Ok(x) => x,
-        Err(e) => panic!("bundled extras do not load: {e}"),
-    }
-}
-
-fn hw(id: &str) -> &'static Hardware {
-    ds().hardware(id)
-        .unwrap_or_else(|| panic!("hardware {id} missing"))
-}
 
 fn zone(id: &str) -> &'static Zone {
     ds().zone(id).unwrap_or_else(|| panic!("zone {id} missing"))

@@ -3,14 +3,8 @@
 //! the years its generation, read from its model number, was launched. Fails on the dataset
 //! before issue #16 (commit 840ccab).
 
-use emissions_core::dataset::*;
-
-fn ds() -> &'static Dataset {
-    match bundled() {
-        Ok(d) => d,
-        Err(e) => panic!("bundled dataset does not load: {e}"),
-    }
-}
+mod common;
+use common::loaded_dataset as ds;
 
 /// Release years a CPU's generation allows, read from its name (Intel and AMD numbering).
 fn generation_years(name: &str) -> Option<(u16, u16)> {

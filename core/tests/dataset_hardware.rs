@@ -9,6 +9,9 @@
 use emissions_core::dataset::*;
 use emissions_core::units::*;
 
+mod common;
+use common::{loaded_dataset as ds, loaded_hardware as hw};
+
 /// Least dense FP16 ÷ FP32 ratio per architecture, from the vendors' per-SM/CU rates (5 % under
 /// the exact ratio, for boost-clock rounding). GeForce parts run FP16 tensor maths with FP32
 /// accumulate at half the FP16-accumulate rate, hence their lower floors.
@@ -105,18 +108,6 @@ const NO_TENSOR: &[&str] = &[
     "rx-480",
     "gtx-1660-oc",
 ];
-
-fn ds() -> &'static Dataset {
-    match bundled() {
-        Ok(d) => d,
-        Err(e) => panic!("bundled dataset does not load: {e}"),
-    }
-}
-
-fn hw(id: &str) -> &'static Hardware {
-    ds().hardware(id)
-        .unwrap_or_else(|| panic!("hardware {id} missing"))
-}
 
 #[test]
 fn every_device_is_classified_once_and_no_listed_id_disappears() {

@@ -7,24 +7,8 @@
 use emissions_core::dataset::*;
 use emissions_core::units::*;
 
-fn ds() -> &'static Dataset {
-    match bundled() {
-        Ok(d) => d,
-        Err(e) => panic!("bundled dataset does not load: {e}"),
-    }
-}
-
-fn extras() -> &'static Extras {
-    match bundled_extras() {
-        Ok(x) => x,
-        Err(e) => panic!("bundled extras do not load: {e}"),
-    }
-}
-
-fn hw(id: &str) -> &'static Hardware {
-    ds().hardware(id)
-        .unwrap_or_else(|| panic!("hardware {id} missing"))
-}
+mod common;
+use common::{loaded_dataset as ds, loaded_extras as extras, loaded_hardware as hw};
 
 /// Board power that the provider's instances report for the device (nvidia-smi's power limit),
 /// which the device's TDP must equal: (instance id prefix, hardware id, W).

@@ -9,24 +9,13 @@
 use emissions_core::dataset::*;
 use emissions_core::units::*;
 
+mod common;
+use common::{loaded_dataset as ds, loaded_extras as extras};
+
 /// Largest allowed gap between a provider's own grid figure and the mapped zone's direct value.
 const PROVIDER_TOLERANCE: f64 = 0.15;
 /// Oldest year a value may have without a written reason.
 const OLDEST_YEAR: u16 = 2019;
-
-fn ds() -> &'static Dataset {
-    match bundled() {
-        Ok(d) => d,
-        Err(e) => panic!("bundled dataset does not load: {e}"),
-    }
-}
-
-fn extras() -> &'static Extras {
-    match bundled_extras() {
-        Ok(x) => x,
-        Err(e) => panic!("bundled extras do not load: {e}"),
-    }
-}
 
 /// Regions whose provider publishes its own grid figure (Google's per-region file, the same
 /// year and direct basis as `extras.direct`) but whose mapped zone's direct value is more than

@@ -3,16 +3,15 @@
 //!
 //! Run with `--nocapture` to see the BLOOM check and the 8 × H100 figures.
 
-use emissions_core::dataset::{bundled, problems, Dataset, ANY};
+use emissions_core::dataset::{problems, Dataset, ANY};
 use emissions_core::model::lifecycle::{
     assess, lifecycle, resolve, Basis, Lifecycle, LifecycleInputs, Usage,
 };
 use emissions_core::model::{Field, Interval};
 use emissions_core::units::{Hours, KgCo2e, Kwh, Litres, LitresPerKwh};
 
-fn ds() -> &'static Dataset {
-    bundled().unwrap_or_else(|e| panic!("{e}"))
-}
+mod common;
+use common::loaded_dataset as ds;
 
 fn usage(devices: u32, hours: f64, kwh: f64, operational: f64) -> Usage {
     Usage {

@@ -5,7 +5,7 @@
 //! Run with `--nocapture` to see the figures of a 70B-parameter model serving 1 million requests
 //! of 500 output tokens on H100 in aws/us-east-1.
 
-use emissions_core::dataset::{bundled, problems, Dataset};
+use emissions_core::dataset::problems;
 use emissions_core::model::serving::per_token::{gpus_required, model_memory, request_energy};
 use emissions_core::model::serving::{
     break_even, break_even_band, project, serve, serving, Serving, ServingInputs, ServingPath,
@@ -17,9 +17,8 @@ use emissions_core::model::{
 };
 use emissions_core::units::{GramsCo2e, GramsPerKwh, KgCo2e, Kwh, Percent, Pue, WattHours};
 
-fn ds() -> &'static Dataset {
-    bundled().unwrap_or_else(|e| panic!("{e}"))
-}
+mod common;
+use common::loaded_dataset as ds;
 
 fn close(a: f64, b: f64, rel: f64) -> bool {
     (a - b).abs() <= rel * a.abs().max(b.abs()).max(1e-300)

@@ -45,6 +45,22 @@ pub struct LifeFactor<T> {
 }
 
 impl<T> LifeFactor<T> {
+    /// The row with its numbers as plain `f64` (`num` reads one), for shared bounds checks and
+    /// interval building.
+    pub fn plain(&self, num: fn(&T) -> f64) -> LifeFactor<f64> {
+        LifeFactor {
+            key: self.key.clone(),
+            value: num(&self.value),
+            low: self.low.as_ref().map(num),
+            high: self.high.as_ref().map(num),
+            source: self.source.clone(),
+            range_source: self.range_source.clone(),
+            year: self.year,
+        }
+    }
+}
+
+impl<T> LifeFactor<T> {
     /// Every source id the row cites: the central value's, then the range's.
     pub fn sources(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.source.as_str()).chain(
@@ -184,21 +200,17 @@ pub fn lifecycle_problems(ds: &Dataset) -> Vec<String> {
     for f in &l.embodied {
         check(
             format!("emb {}", f.key),
-            &plain(f, |x| x.0),
+            &f.plain(|x| x.0),
             EMBODIED_DEVICE_RANGE,
         );
     }
-    check("host".into(), &plain(&l.host, |x| x.0), EMBODIED_HOST_RANGE);
-    check(
-        "per_host".into(),
-        &plain(&l.per_host, |x| *x),
-        PER_HOST_RANGE,
-    );
-    check("life".into(), &plain(&l.life, |x| x.0), LIFE_RANGE);
-    check("use".into(), &plain(&l.use_pct, |x| x.0), USE_RANGE);
-    check("dev_guide".into(), &plain(&l.dev_guide, |x| x.0), DEV_RANGE);
+    check("host".into(), &l.host.plain(|x| x.0), EMBODIED_HOST_RANGE);
+    check("per_host".into(), &l.per_host.plain(|x| *x), PER_HOST_RANGE);
+    check("life".into(), &l.life.plain(|x| x.0), LIFE_RANGE);
+    check("use".into(), &l.use_pct.plain(|x| x.0), USE_RANGE);
+    check("dev_guide".into(), &l.dev_guide.plain(|x| x.0), DEV_RANGE);
     for f in &l.wue {
-        check(format!("wue {}", f.key), &plain(f, |x| x.0), WUE_RANGE);
+        check(format!("wue {}", f.key), &f.plain(|x| x.0), WUE_RANGE);
     }
     if l.per_host.value.fract() != 0.0 {
         out.push("lifecycle per_host: not a whole number".into());
@@ -208,19 +220,6 @@ pub fn lifecycle_problems(ds: &Dataset) -> Vec<String> {
     }));
     out.extend(key_problems("wue", &l.wue, |k| ds.provider(k).is_some()));
     out
-}
-
-/// The row with its numbers as plain `f64`, for the shared bounds checks.
-fn plain<T>(f: &LifeFactor<T>, num: fn(&T) -> f64) -> LifeFactor<f64> {
-    LifeFactor {
-        key: f.key.clone(),
-        value: num(&f.value),
-        low: f.low.as_ref().map(num),
-        high: f.high.as_ref().map(num),
-        source: f.source.clone(),
-        range_source: f.range_source.clone(),
-        year: f.year,
-    }
 }
 
 /// Keys must be known ids or [`ANY`], unique, with exactly one [`ANY`] row.

@@ -23,7 +23,7 @@
 
 use crate::model::lifecycle::LifecycleInputs;
 use crate::number;
-use crate::share::{ParamIssue, ParamProblem};
+use crate::share::{finite_number, ParamProblem};
 
 /// The life-cycle parameters, in the order [`encode`] writes them.
 pub const LIFECYCLE_PARAMS: [&str; 7] = [
@@ -60,19 +60,8 @@ pub fn decode<'a>(
     lookup: impl Fn(&str) -> Option<&'a str>,
 ) -> (LifecycleInputs, Vec<ParamProblem>) {
     let mut problems = Vec::new();
-    let mut read = |name: &str| -> Option<f64> {
-        let value = lookup(name)?;
-        match number::parse(value.trim()) {
-            Some(x) if x.is_finite() => Some(x),
-            _ => {
-                let issue = ParamIssue::NotANumber {
-                    value: value.to_string(),
-                };
-                problems.push(ParamProblem::new(name, issue));
-                None
-            }
-        }
-    };
+    let mut read =
+        |name: &str| -> Option<f64> { finite_number(name, lookup(name)?, &mut problems) };
     let inputs = LifecycleInputs {
         life_years: read("life"),
         use_pct: read("use"),

@@ -49,14 +49,7 @@ impl Params {
 
     pub(super) fn number(&mut self, key: &str) -> Option<f64> {
         let value = self.text(key)?.to_string();
-        match number::parse(value.trim()) {
-            Some(x) if x.is_finite() => Some(x),
-            _ => {
-                let issue = ParamIssue::NotANumber { value };
-                self.problems.push(ParamProblem::new(key, issue));
-                None
-            }
-        }
+        super::finite_number(key, &value, &mut self.problems)
     }
 
     /// A cited figure: a finite number, else reported (and not shown).

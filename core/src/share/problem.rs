@@ -100,3 +100,23 @@ impl fmt::Display for ParamProblem {
 }
 
 impl std::error::Error for ParamProblem {}
+
+/// The value of parameter `name` as a finite number; anything else (text, NaN, infinity) adds a
+/// [`ParamIssue::NotANumber`] to `problems` and gives `None`. Shared by every reader of numeric
+/// link parameters, so they report bad numbers the same way.
+pub(crate) fn finite_number(
+    name: &str,
+    value: &str,
+    problems: &mut Vec<ParamProblem>,
+) -> Option<f64> {
+    match crate::number::parse(value.trim()) {
+        Some(x) if x.is_finite() => Some(x),
+        _ => {
+            let issue = ParamIssue::NotANumber {
+                value: value.to_string(),
+            };
+            problems.push(ParamProblem::new(name, issue));
+            None
+        }
+    }
+}

@@ -25,7 +25,7 @@ use crate::model::serving::{
     ServingInputs, ServingPath, DEFAULT_PARAMS_B, DEFAULT_REQUESTS, DEFAULT_TOKENS,
 };
 use crate::number;
-use crate::share::{ParamIssue, ParamProblem};
+use crate::share::{finite_number, ParamIssue, ParamProblem};
 
 /// The serving parameters, in the order [`encode`] writes them.
 pub const SERVING_PARAMS: [&str; 6] = ["task", "req", "wh", "incl", "tok", "params_b"];
@@ -92,19 +92,8 @@ pub fn decode<'a>(
         }
         return (None, problems);
     }
-    let mut read = |name: &str| -> Option<f64> {
-        let value = lookup(name)?;
-        match number::parse(value.trim()) {
-            Some(x) if x.is_finite() => Some(x),
-            _ => {
-                let issue = ParamIssue::NotANumber {
-                    value: value.to_string(),
-                };
-                problems.push(ParamProblem::new(name, issue));
-                None
-            }
-        }
-    };
+    let mut read =
+        |name: &str| -> Option<f64> { finite_number(name, lookup(name)?, &mut problems) };
     let requests = read("req").unwrap_or(DEFAULT_REQUESTS);
     let wh = read("wh");
     let tokens = read("tok");

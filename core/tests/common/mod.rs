@@ -259,3 +259,26 @@ pub fn realistic() -> Dataset {
     d.hardware = hardware;
     d
 }
+
+/// The bundled dataset (panics with the loader's message if it does not load).
+pub fn loaded_dataset() -> &'static Dataset {
+    match bundled() {
+        Ok(d) => d,
+        Err(e) => panic!("bundled dataset does not load: {e}"),
+    }
+}
+
+/// The bundled provenance extras.
+pub fn loaded_extras() -> &'static Extras {
+    match bundled_extras() {
+        Ok(x) => x,
+        Err(e) => panic!("bundled extras do not load: {e}"),
+    }
+}
+
+/// A bundled accelerator row by id.
+pub fn loaded_hardware(id: &str) -> &'static Hardware {
+    loaded_dataset()
+        .hardware(id)
+        .unwrap_or_else(|| panic!("hardware {id} missing"))
+}

@@ -120,23 +120,26 @@ pub fn ComputeFields() -> impl IntoView {
         })
     });
     let kind = Memo::new(move |_| state.inputs.with(|i| i.job_kind.id()));
+    // The job kind's typical draw and range, % of TDP (numbers only: nothing is cloned per read).
     let profile = move || {
         let k = state.inputs.with(|i| i.job_kind);
-        factors.draw_profile(k).cloned()
+        factors
+            .draw_profile(k)
+            .map(|p| (p.typical.0, p.low.0, p.high.0))
     };
     let typical_placeholder = move || {
-        profile().map_or(String::new(), |p| {
-            format!("typical {}", number::shortest(p.typical.0))
+        profile().map_or(String::new(), |(typ, _, _)| {
+            format!("typical {}", number::shortest(typ))
         })
     };
     let draw_hint = move || {
-        profile().map_or(String::new(), |p| {
+        profile().map_or(String::new(), |(typ, low, high)| {
             format!(
                 "Typical draw {} % of TDP (range {}–{} %), from published metered runs \
                  (see Methodology).",
-                number::shortest(p.typical.0),
-                number::shortest(p.low.0),
-                number::shortest(p.high.0)
+                number::shortest(typ),
+                number::shortest(low),
+                number::shortest(high)
             )
         })
     };

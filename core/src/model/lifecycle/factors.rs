@@ -96,7 +96,7 @@ pub fn resolve(
                 None
             }
         };
-    let dev = l.embodied_for(accelerator).map(|r| plain(r, |x| x.0));
+    let dev = l.embodied_for(accelerator).map(|r| r.plain(|x| x.0));
     let embodied_device = pick(
         Field::EmbodiedDevice,
         accelerator,
@@ -104,15 +104,15 @@ pub fn resolve(
         dev.as_ref(),
     );
     let present = |r: &LifeFactor<f64>| (!r.source.is_empty()).then(|| r.clone());
-    let host = present(&plain(&l.host, |x| x.0));
+    let host = present(&l.host.plain(|x| x.0));
     let embodied_host = pick(Field::EmbodiedHost, "", inputs.emb_host_kg, host.as_ref());
     let per_host = present(&l.per_host);
     let per_host = pick(Field::PerHost, "", inputs.per_host, per_host.as_ref());
-    let life = present(&plain(&l.life, |x| x.0));
+    let life = present(&l.life.plain(|x| x.0));
     let life = pick(Field::LifeYears, "", inputs.life_years, life.as_ref());
-    let use_share = present(&plain(&l.use_pct, |x| x.0));
+    let use_share = present(&l.use_pct.plain(|x| x.0));
     let use_share = pick(Field::UsePct, "", inputs.use_pct, use_share.as_ref());
-    let wue = l.wue_for(provider).map(|r| plain(r, |x| x.0));
+    let wue = l.wue_for(provider).map(|r| r.plain(|x| x.0));
     let wue = pick(
         Field::Wue,
         provider.unwrap_or(""),
@@ -164,19 +164,6 @@ fn from_row(row: &LifeFactor<f64>) -> Factor<f64> {
         },
         sources: row.sources().map(str::to_string).collect(),
         year: Some(row.year),
-    }
-}
-
-/// A row with its numbers as plain `f64`.
-fn plain<T>(f: &LifeFactor<T>, num: fn(&T) -> f64) -> LifeFactor<f64> {
-    LifeFactor {
-        key: f.key.clone(),
-        value: num(&f.value),
-        low: f.low.as_ref().map(num),
-        high: f.high.as_ref().map(num),
-        source: f.source.clone(),
-        range_source: f.range_source.clone(),
-        year: f.year,
     }
 }
 
