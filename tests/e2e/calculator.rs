@@ -1,9 +1,9 @@
 //! The calculator page through the release build: defaults, every input kind, share links, bad
 //! input, the suggestion click, the input → result latency, and screenshots.
 
-use crate::harness::{dist_dir, Browser, StaticServer};
+use crate::harness::{dist_dir, poll, Browser, StaticServer, POLL_TIMEOUT};
 use serde_json::{json, Value};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 mod bad_input;
 mod draw;
@@ -67,21 +67,28 @@ async fn click(browser: &Browser, css: &str) {
     assert_eq!(ok, json!(true), "no element matches {css}");
 }
 
+/// Waits until the result hook `hook` differs from `before` (and is a number); returns it.
+async fn hook_changed(browser: &Browser, hook: &str, before: f64, what: &str) -> f64 {
+    poll(
+        Duration::from_secs(5),
+        &format!("{what} to change {hook} from {before}"),
+        || async {
+            let now = value(browser, hook).await;
+            if now.is_finite() && now != before {
+                Ok(now)
+            } else {
+                Err(now.to_string())
+            }
+        },
+    )
+    .await
+}
+
 /// Waits until the headline differs from `before` and returns the new value.
 async fn changed(browser: &Browser, before: f64, what: &str) -> f64 {
-    let deadline = Instant::now() + Duration::from_secs(5);
-    loop {
-        let now = value(browser, "emissions-kg").await;
-        if now.is_finite() && now != before {
-            println!("{what}: {before:.3} → {now:.3} kg");
-            return now;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "{what} did not change the result"
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    let now = hook_changed(browser, "emissions-kg", before, what).await;
+    println!("{what}: {before:.3} → {now:.3} kg");
+    now
 }
 
 async fn texts(browser: &Browser, css: &str) -> Vec<String> {
@@ -119,18 +126,14 @@ async fn defaults_render_and_every_input_kind_updates_the_result() {
     let tag_trace = "const li = document.querySelector('.trace-steps li'); \
                      if (!li) return null; li.mlcalcTag = 1; \
                      return document.querySelector('[data-testid=trace-summary]').textContent;";
-    let mut summary = Value::Null;
-    for _ in 0..50 {
-        summary = browser
-            .client
-            .execute(tag_trace, vec![])
-            .await
-            .expect("tag");
-        if !summary.is_null() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let summary = browser
+        .poll_js(
+            tag_trace,
+            vec![],
+            POLL_TIMEOUT,
+            "the formula trace to mount",
+        )
+        .await;
     assert!(summary.is_string(), "the formula trace did not mount");
 
     set(&browser, "#f-hours", "48").await;
@@ -177,14 +180,7 @@ async fn defaults_render_and_every_input_kind_updates_the_result() {
     kg = changed(&browser, kg, "pue").await;
     let market = value(&browser, "emissions-market-kg").await;
     set(&browser, "#f-mkt", "50").await;
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while value(&browser, "emissions-market-kg").await == market {
-        assert!(
-            Instant::now() < deadline,
-            "market % did not change the market-based figure"
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    hook_changed(&browser, "emissions-market-kg", market, "market %").await;
     set(&browser, "#f-cores", "16").await;
     kg = changed(&browser, kg, "cpu cores").await;
     set(&browser, "#f-mem", "256").await;
@@ -230,15 +226,20 @@ async fn a_share_url_reproduces_the_numbers_after_reload() {
     let kg = changed(&browser, kg, "zone").await;
     set(&browser, "#f-zone", "DE").await;
     changed(&browser, kg, "zone DE").await;
+    let market = value(&browser, "emissions-market-kg").await;
     set(&browser, "#f-mkt", "25").await;
-    tokio::time::sleep(Duration::from_millis(100)).await;
-    let before = values(&browser).await;
+    hook_changed(&browser, "emissions-market-kg", market, "market 25 %").await;
     let url = browser
         .wait_url(|u| u.contains("h=120") && u.contains("mkt=25"))
         .await;
+    let before = values(&browser).await;
     println!("share url: {url}");
     assert!(
-        url.contains("hw=v100-sxm2-32gb") && url.contains("h=120") && url.contains("loc=grid/DE")
+        url.contains("hw=v100-sxm2-32gb")
+            && url.contains("h=120")
+            && url.contains("loc=grid/DE")
+            && url.contains("mkt=25"),
+        "{url}"
     );
     browser.close().await;
 

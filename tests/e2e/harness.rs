@@ -1,5 +1,6 @@
 //! Shared e2e machinery: the static server, a ChromeDriver process, a WebDriver session with
-//! browser and network logs, and checks for console errors and third-party requests.
+//! browser and network logs, checks for console errors and third-party requests, and polling for
+//! a condition (never a fixed sleep before an assertion).
 
 #[path = "../../xtask/src/static_server.rs"]
 #[allow(dead_code)]
@@ -8,12 +9,50 @@ pub mod static_server;
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
+use std::future::Future;
 use std::net::TcpStream;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 pub use static_server::StaticServer;
+
+/// How often [`poll`] checks its condition.
+pub const POLL_EVERY: Duration = Duration::from_millis(20);
+/// How long a condition may take before [`Browser::poll_js`] fails the test.
+pub const POLL_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Checks `check` every [`POLL_EVERY`] until it returns `Ok`, and returns that value; after
+/// `timeout`, fails the test with `what` and the last `Err` (what was seen instead).
+pub async fn poll<T, F, Fut>(timeout: Duration, what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, String>>,
+{
+    let deadline = Instant::now() + timeout;
+    loop {
+        let seen = match check().await {
+            Ok(v) => return v,
+            Err(seen) => seen,
+        };
+        assert!(
+            Instant::now() < deadline,
+            "timed out after {timeout:?} waiting for {what}; last seen: {seen}"
+        );
+        tokio::time::sleep(POLL_EVERY).await;
+    }
+}
+
+/// JavaScript truthiness of a script's result (`null`, `false`, `0`, `""` are false).
+fn truthy(v: &Value) -> bool {
+    match v {
+        Value::Null => false,
+        Value::Bool(b) => *b,
+        Value::Number(n) => n.as_f64().is_some_and(|x| x != 0.0),
+        Value::String(s) => !s.is_empty(),
+        Value::Array(_) | Value::Object(_) => true,
+    }
+}
 
 /// The release build to test (set by `cargo xtask test`).
 pub fn dist_dir() -> PathBuf {
@@ -158,6 +197,26 @@ impl Browser {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+    }
+
+    /// Runs `script` (a function body, with `args`) every [`POLL_EVERY`] until it returns a truthy
+    /// value and returns that value; fails the test after `timeout` with `what` and the last value.
+    /// A result `{waiting: …}` counts as not yet, and says what the script saw instead.
+    pub async fn poll_js(
+        &self,
+        script: &str,
+        args: Vec<Value>,
+        timeout: Duration,
+        what: &str,
+    ) -> Value {
+        poll(timeout, what, || async {
+            match self.client.execute(script, args.clone()).await {
+                Ok(v) if truthy(&v) && v.get("waiting").is_none() => Ok(v),
+                Ok(v) => Err(v.to_string()),
+                Err(e) => Err(format!("script error: {e}")),
+            }
+        })
+        .await
     }
 
     /// Browser console entries since the last call (ChromeDriver's log endpoint).

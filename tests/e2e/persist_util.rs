@@ -1,24 +1,20 @@
 //! Helpers shared by the saved-jobs and offline e2e tests.
 
-use crate::harness::Browser;
+use crate::harness::{poll, Browser};
 use fantoccini::Locator;
 use serde_json::Value;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-/// Runs `script` (a function body returning a value) until it returns `true` (up to `secs`).
+/// Runs `script` (a function body returning a value) until it returns `true` (up to `secs`,
+/// checking every 20 ms).
 pub async fn wait_js(browser: &Browser, script: &str, secs: u64, what: &str) {
-    let deadline = Instant::now() + Duration::from_secs(secs);
-    loop {
-        let v = browser.client.execute(script, vec![]).await;
-        if matches!(v, Ok(Value::Bool(true))) {
-            return;
+    poll(Duration::from_secs(secs), what, || async {
+        match browser.client.execute(script, vec![]).await {
+            Ok(Value::Bool(true)) => Ok(()),
+            other => Err(format!("{other:?}")),
         }
-        assert!(
-            Instant::now() < deadline,
-            "timed out waiting for {what}: {v:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    })
+    .await
 }
 
 /// Evaluates `script` (a function body) and returns its value.

@@ -1,9 +1,26 @@
 //! Bad share-link parameters and bad typed values: messages on the page, never a crash.
 
 use super::{click, open, set, texts, value};
-use crate::harness::{dist_dir, Browser, StaticServer};
+use crate::harness::{dist_dir, poll, Browser, StaticServer, POLL_TIMEOUT};
 use serde_json::json;
-use std::time::Duration;
+
+/// Waits until the texts of `css` satisfy `want`; returns them.
+async fn texts_when(
+    browser: &Browser,
+    css: &str,
+    what: &str,
+    want: impl Fn(&[String]) -> bool,
+) -> Vec<String> {
+    poll(POLL_TIMEOUT, what, || async {
+        let t = texts(browser, css).await;
+        if want(&t) {
+            Ok(t)
+        } else {
+            Err(format!("{css}: {t:?}"))
+        }
+    })
+    .await
+}
 
 #[tokio::test]
 #[ignore = "needs the release dist/ and Chromium: run `cargo xtask test`"]
@@ -37,10 +54,13 @@ async fn bad_url_parameters_are_reported_as_text() {
     );
     assert!(errors.iter().any(|e| e.contains("nope")), "{errors:?}");
     click(&browser, "[data-testid=url-problem] button").await;
-    tokio::time::sleep(Duration::from_millis(100)).await;
-    assert!(texts(&browser, "[data-testid=url-problem]")
-        .await
-        .is_empty());
+    texts_when(
+        &browser,
+        "[data-testid=url-problem]",
+        "the dismissed notice to go",
+        |t| t.is_empty(),
+    )
+    .await;
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
@@ -59,12 +79,13 @@ async fn bad_typed_values_show_a_message_and_keep_the_last_result() {
         ("#f-util", "1e999", "Utilization"),
     ] {
         set(&browser, css, bad).await;
-        tokio::time::sleep(Duration::from_millis(50)).await;
-        let errors = texts(&browser, "[data-testid=input-error]").await;
-        assert!(
-            errors.iter().any(|e| e.contains(field)),
-            "{bad} in {css}: {errors:?}"
-        );
+        texts_when(
+            &browser,
+            "[data-testid=input-error]",
+            &format!("a message about {field} for {bad:?} in {css}"),
+            |errors| errors.iter().any(|e| e.contains(field)),
+        )
+        .await;
         let role = browser
             .client
             .execute(
@@ -103,10 +124,13 @@ async fn bad_typed_values_show_a_message_and_keep_the_last_result() {
             },
         )
         .await;
-        tokio::time::sleep(Duration::from_millis(50)).await;
-        assert!(texts(&browser, "[data-testid=input-error]")
-            .await
-            .is_empty());
+        texts_when(
+            &browser,
+            "[data-testid=input-error]",
+            &format!("the message for {css} to go once it is valid again"),
+            |errors| errors.is_empty(),
+        )
+        .await;
     }
     browser.assert_no_console_errors().await;
     browser.close().await;
