@@ -1,6 +1,6 @@
 //! Shared e2e machinery: the static server, a ChromeDriver process, a WebDriver session with
-//! browser and network logs, checks for console errors and third-party requests, and polling for
-//! a condition (never a fixed sleep before an assertion).
+//! browser and network logs, checks for console errors and third-party requests, polling for a
+//! condition (never a fixed sleep before an assertion), and canvas pixel helpers.
 
 #[path = "../../xtask/src/static_server.rs"]
 #[allow(dead_code)]
@@ -53,6 +53,38 @@ fn truthy(v: &Value) -> bool {
         Value::Array(_) | Value::Object(_) => true,
     }
 }
+
+/// JavaScript helpers to put before a script that reads canvases and colours (the tests tell a
+/// chart was drawn from its pixels, not from a hook in the app):
+/// - `pixels(c)`: the canvas's pixels, one `Uint32` per pixel;
+/// - `differs(a, b)`: whether two `pixels` results differ;
+/// - `ink(c)`: the share of pixels that differ from the top-left (background) one, 0 when blank;
+/// - `bgLum(c)`: the relative luminance (0–1) of the top-left pixel, -1 when transparent;
+/// - `cssLum(s)`: the luminance of a computed CSS colour `rgb(…)`, -1 when transparent.
+pub const CANVAS_JS: &str = "
+    const pixels = c => (c.width && c.height) ? new Uint32Array(
+        c.getContext('2d').getImageData(0, 0, c.width, c.height).data.buffer) : new Uint32Array(0);
+    const differs = (a, b) => {
+      if (a.length !== b.length) return true;
+      for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return true;
+      return false;
+    };
+    const ink = c => {
+      const p = pixels(c); let n = 0;
+      for (let i = 0; i < p.length; i++) if (p[i] !== p[0]) n++;
+      return p.length ? n / p.length : 0;
+    };
+    const lum = (r, g, b) => (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    const bgLum = c => {
+      if (!c.width || !c.height) return -1;
+      const d = c.getContext('2d').getImageData(0, 0, 1, 1).data;
+      return d[3] ? lum(d[0], d[1], d[2]) : -1;
+    };
+    const cssLum = s => {
+      const m = (s.match(/[\\d.]+/g) || []).map(Number);
+      return m.length < 3 || m[3] === 0 ? -1 : lum(m[0], m[1], m[2]);
+    };
+";
 
 /// The release build to test (set by `cargo xtask test`).
 pub fn dist_dir() -> PathBuf {
