@@ -1,10 +1,9 @@
 //! The comparison charts in the release build: they draw, respond to the keyboard, select
 //! options, show tables, redraw within a frame budget, and look right (screenshots in /tmp).
 
-use crate::harness::{dist_dir, Browser, StaticServer};
+use crate::harness::{dist_dir, Browser, StaticServer, CANVAS_JS, POLL_TIMEOUT};
 use fantoccini::Locator;
-use serde_json::Value;
-use std::time::Duration;
+use serde_json::{json, Value};
 
 const FIGURES: [&str; 3] = ["chart-regions", "chart-hardware", "chart-tornado"];
 
@@ -17,24 +16,21 @@ async fn open(width: u32, height: u32) -> (StaticServer, Browser) {
             .wait_text(&format!("[data-testid={f}] figcaption"))
             .await;
     }
-    // Charts paint when they come near the viewport: bring each into view and wait for its paint.
+    // Charts paint when they come near the viewport: bring each into view and wait until its
+    // canvas has pixels other than its background.
     for f in FIGURES {
-        let deadline = std::time::Instant::now() + Duration::from_secs(10);
-        loop {
-            let drawn = js(
-                &browser,
+        browser
+            .poll_js(
                 &format!(
-                    "const c = document.querySelector('[data-testid={f}] canvas');
-                     c.scrollIntoView({{block: 'center'}}); return !!c.mlcalcDrawnAt;"
+                    "{CANVAS_JS}
+                     const c = document.querySelector('[data-testid={f}] canvas');
+                     c.scrollIntoView({{block: 'center'}}); return ink(c) > 0;"
                 ),
+                vec![],
+                POLL_TIMEOUT,
+                &format!("{f} to be drawn"),
             )
             .await;
-            if drawn == Value::Bool(true) {
-                break;
-            }
-            assert!(std::time::Instant::now() < deadline, "{f} not drawn");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
     }
     (server, browser)
 }
@@ -48,23 +44,16 @@ async fn js(browser: &Browser, script: &str) -> Value {
 }
 
 /// Share of canvas pixels that differ from the top-left (background) pixel.
-const INK: &str = "const c = document.querySelector(arguments[0] + ' canvas');
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    let ink = 0; for (let i = 0; i < d.length; i += 4) {
-      if (d[i] !== d[0] || d[i+1] !== d[1] || d[i+2] !== d[2]) ink++; }
-    return ink / (d.length / 4);";
+fn ink_of(figure: &str) -> String {
+    format!("{CANVAS_JS} return ink(document.querySelector('[data-testid={figure}] canvas'));")
+}
 
 #[tokio::test]
 #[ignore = "needs the release dist/ and Chromium: run `cargo xtask test`"]
 async fn charts_draw_describe_select_and_tabulate() {
     let (_server, browser) = open(1280, 1000).await;
     for f in FIGURES {
-        let ink = browser
-            .client
-            .execute(INK, vec![format!("[data-testid={f}]").into()])
-            .await
-            .expect("ink");
-        let ink = ink.as_f64().unwrap_or(0.0);
+        let ink = js(&browser, &ink_of(f)).await.as_f64().unwrap_or(0.0);
         assert!(ink > 0.02, "{f}: canvas looks blank ({ink})");
         let label = js(&browser, &format!("return document.querySelector('[data-testid={f}] canvas').getAttribute('aria-label');")).await;
         assert!(label.as_str().is_some_and(|l| l.len() > 40), "{f}: {label}");
@@ -91,16 +80,15 @@ async fn charts_draw_describe_select_and_tabulate() {
         .dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}));",
     )
     .await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let after = js(
-        &browser,
-        "return document.querySelector('[data-testid=emissions-kg]').dataset.value;",
-    )
-    .await;
-    assert_ne!(
-        before, after,
-        "Enter on a region did not change the estimate"
-    );
+    browser
+        .poll_js(
+            "return document.querySelector('[data-testid=emissions-kg]').dataset.value \
+             !== arguments[0];",
+            vec![before],
+            POLL_TIMEOUT,
+            "Enter on a region to change the estimate",
+        )
+        .await;
     let alt = js(&browser, "return document.querySelector('[data-testid=chart-regions] canvas').getAttribute('aria-label');").await;
     let first = tip.lines().next().unwrap_or_default().to_string();
     assert!(
@@ -133,44 +121,57 @@ async fn charts_draw_describe_select_and_tabulate() {
     browser.close().await;
 }
 
-/// 50 input changes (keyboard selection of a region); each measured in the page from just before
-/// the key event to the end of the last canvas repaint, after recompute + redraw of every chart
-/// near the viewport (charts off screen repaint when they come back; the region chart is scrolled
-/// to the top of the window, so the hardware chart below it is in view as well).
+/// 50 input changes (keyboard selection of a region, alternately the second cleanest and the
+/// cleanest); each measured in the page from just before the key event to the start of the first
+/// animation frame at which the headline and every chart near the viewport show new pixels (the
+/// charts off screen repaint when they come back; the region chart is scrolled to the top of the
+/// window, so the hardware chart below it is in view as well). The pixels are checked on every
+/// frame, up to a second, and read after the frame's clock, so reading them is not measured.
 #[tokio::test]
 #[ignore = "needs the release dist/ and Chromium: run `cargo xtask test`"]
 async fn fifty_input_changes_redraw_within_a_frame() {
     let (_server, browser) = open(1280, 1000).await;
-    let script = "const done = arguments[arguments.length - 1];
+    let script = format!(
+        "{CANVAS_JS}
+      const done = arguments[arguments.length - 1];
       const region = document.querySelector('[data-testid=chart-regions] canvas');
-      region.scrollIntoView({block: 'start'});
-      const near = c => { const r = c.getBoundingClientRect();
-        return r.bottom > -innerHeight / 2 && r.top < innerHeight * 1.5; };
+      region.scrollIntoView({{block: 'start'}});
+      const near = c => {{ const r = c.getBoundingClientRect();
+        return r.bottom > -innerHeight / 2 && r.top < innerHeight * 1.5; }};
       const canvases = [...document.querySelectorAll('.chart canvas')].filter(near);
-      const tick = () => new Promise(r => { const m = new MessageChannel();
-        m.port1.onmessage = () => r(); m.port2.postMessage(0); });
-      const key = k => region.dispatchEvent(new KeyboardEvent('keydown', {key: k, bubbles: true, cancelable: true}));
-      (async () => {
-        await new Promise(r => setTimeout(r, 100));
-        key('Home'); await tick();
+      const headline = () => document.querySelector('[data-testid=emissions-kg]').dataset.value;
+      const tick = () => new Promise(r => {{ const m = new MessageChannel();
+        m.port1.onmessage = () => r(); m.port2.postMessage(0); }});
+      const frame = () => new Promise(r => requestAnimationFrame(() => r(performance.now())));
+      const key = k => region.dispatchEvent(new KeyboardEvent('keydown', {{key: k, bubbles: true, cancelable: true}}));
+      (async () => {{
+        // Settle: the in-view charts painted, nothing pending.
+        await frame(); await frame();
         const out = [];
-        for (let i = 0; i < 50; i++) {
-          key(i % 2 ? 'ArrowUp' : 'ArrowDown'); await tick();
+        for (let i = 0; i < 50; i++) {{
+          key('Home'); if (i % 2 === 0) key('ArrowDown'); await tick();
+          const before = canvases.map(pixels);
+          const kg = headline();
           const t0 = performance.now();
           key('Enter');
-          await tick(); await tick();
-          const ends = canvases.map(c => +c.mlcalcDrawnAt);
-          out.push([Math.max(...ends) - t0, ends.filter(e => e >= t0).length - canvases.length,
-                    canvases.length, ...canvases.map(c => +c.mlcalcDrawMs)]);
-        }
+          let at, frames = 0;
+          let pending = canvases.map((_, k) => k);
+          const check = () => {{
+            pending = pending.filter(k => !differs(pixels(canvases[k]), before[k]));
+            return headline() !== kg && pending.length === 0;
+          }};
+          do {{ at = await frame(); frames++; }} while (!check() && at - t0 < 1000);
+          // [ms, charts not repainted, in view, frames, headline before, after]
+          out.push([at - t0, pending.length, canvases.length, frames, kg, headline()]);
+        }}
         done(out);
-      })();";
+      }})();"
+    );
     let out = browser
         .client
-        .execute_async(script, vec![])
+        .execute_async(&script, vec![])
         .await
         .expect("measure");
-    // Per change: [ms, redrawn − in view (0 when every chart in view redrew), in view, paints…].
     let rows: Vec<&Vec<Value>> = out
         .as_array()
         .expect("array")
@@ -178,52 +179,97 @@ async fn fifty_input_changes_redraw_within_a_frame() {
         .filter_map(Value::as_array)
         .collect();
     assert_eq!(rows.len(), 50);
-    let in_view = rows[0][2].as_u64().unwrap_or(0) as usize;
+    let in_view = rows[0][2].as_u64().unwrap_or(0);
     assert!(in_view >= 2, "the region and hardware charts are in view");
-    assert!(
-        rows.iter().all(|r| r[1].as_i64() == Some(0)),
-        "not every chart in view redrew: {out}"
-    );
-    let pairs: Vec<f64> = rows
+    for (i, r) in rows.iter().enumerate() {
+        assert_ne!(r[4], r[5], "change {i}: the headline did not change: {r:?}");
+        assert_eq!(
+            r[1],
+            json!(0),
+            "change {i}: {} of the {in_view} charts in view did not repaint within 1 s: {r:?}",
+            r[1]
+        );
+    }
+    let first_frame = rows.iter().filter(|r| r[3] == json!(1)).count();
+    let mut ms: Vec<f64> = rows
         .iter()
         .map(|r| r[0].as_f64().unwrap_or(f64::NAN))
         .collect();
-    // Per-chart paint time (median), to see where the budget goes.
-    for k in 0..in_view {
-        let mut d: Vec<f64> = rows.iter().filter_map(|r| r[3 + k].as_f64()).collect();
-        d.sort_by(f64::total_cmp);
-        println!(
-            "chart {} in view: median paint {:.2} ms",
-            k + 1,
-            d.get(d.len() / 2).copied().unwrap_or(f64::NAN)
-        );
-    }
-    let mut ms = pairs;
     ms.sort_by(f64::total_cmp);
     let median = (ms[24] + ms[25]) / 2.0;
     let max = ms[49];
     println!(
-        "recompute + redraw of the {in_view} charts in view over 50 changes: median {median:.2} ms, max {max:.2} ms"
+        "input → the frame showing the {in_view} charts in view redrawn, over 50 changes: \
+         median {median:.2} ms, max {max:.2} ms ({first_frame} of 50 at the first frame)"
     );
     // Measured and printed here; the ≤ 16 ms budget is asserted by `cargo xtask bench` (a timed
     // assertion in the test command would make CI flaky on a loaded machine).
-    assert!(median.is_finite() && median > 0.0, "no timing measured");
     browser.close().await;
 }
 
-/// Screenshots of each chart at desktop and phone widths in both themes, for review.
+/// Waits until the chart `figure` shows a painting in the theme (`dark`): ink on a background as
+/// dark or as light as the theme, different from the page's snapshot `window[snapshot]` when
+/// given (taken with [`snapshot`]); returns the top-left (background) pixel as `[r, g, b, a]`.
+async fn wait_painted(
+    browser: &Browser,
+    figure: &str,
+    dark: bool,
+    snapshot: Option<&str>,
+) -> Value {
+    let script = format!(
+        "{CANVAS_JS}
+         const [dark, snap] = arguments;
+         const c = document.querySelector('[data-testid={figure}] canvas');
+         const l = bgLum(c), share = ink(c);
+         const themed = dark ? l >= 0 && l < 0.5 : l > 0.5;
+         const changed = !snap || differs(pixels(c), window[snap]);
+         return themed && share > 0.02 && changed
+           ? [...c.getContext('2d').getImageData(0, 0, 1, 1).data] : null;"
+    );
+    browser
+        .poll_js(
+            &script,
+            vec![json!(dark), json!(snapshot)],
+            POLL_TIMEOUT,
+            &format!(
+                "{figure} painted in the {} theme{}",
+                if dark { "dark" } else { "light" },
+                if snapshot.is_some() {
+                    " and changed"
+                } else {
+                    ""
+                }
+            ),
+        )
+        .await
+}
+
+/// Keeps the pixels of the chart `figure`'s canvas on `window[name]`, for [`wait_painted`].
+async fn snapshot(browser: &Browser, figure: &str, name: &str) {
+    js(
+        browser,
+        &format!(
+            "{CANVAS_JS} window.{name} = pixels(document.querySelector('[data-testid={figure}] canvas'));"
+        ),
+    )
+    .await;
+}
+
+/// Screenshots of each chart at desktop and phone widths in both themes, for review; each chart
+/// is checked to be painted (ink on its background) in the page's theme, the dark background
+/// differing from the light one, and the zone view to repaint when its options change.
 #[tokio::test]
 #[ignore = "needs the release dist/ and Chromium: run `cargo xtask test`"]
 async fn screenshots_of_each_chart() {
     for (w, name) in [(1280, "desktop"), (390, "phone")] {
         let (_server, browser) = open(w, 2400).await;
-        for theme in ["light", "dark"] {
+        let mut backgrounds = Vec::new();
+        for (theme, dark) in [("light", false), ("dark", true)] {
             js(
                 &browser,
                 &format!("document.documentElement.dataset.theme = '{theme}';"),
             )
             .await;
-            tokio::time::sleep(Duration::from_millis(300)).await;
             for f in FIGURES {
                 // A chart repaints (here: in the new theme) as it comes near the viewport.
                 js(
@@ -231,7 +277,8 @@ async fn screenshots_of_each_chart() {
                     &format!("document.querySelector('[data-testid={f}]').scrollIntoView();"),
                 )
                 .await;
-                tokio::time::sleep(Duration::from_millis(150)).await;
+                let background = wait_painted(&browser, f, dark, None).await;
+                backgrounds.push((f, theme, background));
                 let el = browser
                     .client
                     .find(Locator::Css(&format!("[data-testid={f}]")))
@@ -243,14 +290,44 @@ async fn screenshots_of_each_chart() {
                 println!("saved {path}");
             }
         }
+        for f in FIGURES {
+            let [light, dark] = [0, 1].map(|k| {
+                backgrounds
+                    .iter()
+                    .filter(|(g, _, _)| *g == f)
+                    .nth(k)
+                    .map(|(_, _, b)| b.clone())
+            });
+            println!("{name} {f}: background light {light:?}, dark {dark:?}");
+            assert_ne!(
+                light, dark,
+                "{name} {f}: the same background in both themes"
+            );
+        }
         // Grid zones of one continent, every zone shown (scrolling frame).
+        js(
+            &browser,
+            "document.querySelector('[data-testid=chart-regions]').scrollIntoView();",
+        )
+        .await;
+        snapshot(&browser, "chart-regions", "__e2eRegions").await;
         js(
             &browser,
             "const s = document.querySelector('[data-testid=region-scope]');
             s.value = 'zones'; s.dispatchEvent(new Event('change', {bubbles: true}));",
         )
         .await;
-        tokio::time::sleep(Duration::from_millis(200)).await;
+        // The continent filter appears with the zones, and the chart repaints with them.
+        browser
+            .poll_js(
+                "return document.querySelectorAll('[data-testid=chart-regions] select').length === 2;",
+                vec![],
+                POLL_TIMEOUT,
+                "the continent filter of the zone view",
+            )
+            .await;
+        wait_painted(&browser, "chart-regions", true, Some("__e2eRegions")).await;
+        snapshot(&browser, "chart-regions", "__e2eRegions").await;
         js(
             &browser,
             "const s = [...document.querySelectorAll('[data-testid=chart-regions] select')][1];
@@ -263,7 +340,16 @@ async fn screenshots_of_each_chart() {
             "document.querySelector('[data-testid=chart-regions]').scrollIntoView();",
         )
         .await;
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        wait_painted(&browser, "chart-regions", true, Some("__e2eRegions")).await;
+        let note = browser
+            .poll_js(
+                "const n = document.querySelector('[data-testid=chart-regions] .chart-note');
+                 return n && !n.textContent.includes('Cleanest') ? n.textContent : null;",
+                vec![],
+                POLL_TIMEOUT,
+                "every EU zone shown, not the cleanest few",
+            )
+            .await;
         let el = browser
             .client
             .find(Locator::Css("[data-testid=chart-regions]"))
@@ -271,7 +357,7 @@ async fn screenshots_of_each_chart() {
             .expect("figure");
         let path = format!("/tmp/charts-{name}-dark-zones-eu-all.png");
         std::fs::write(&path, el.screenshot().await.expect("png")).expect("write png");
-        println!("saved {path}");
+        println!("saved {path} ({note})");
         browser.assert_no_console_errors().await;
         browser.close().await;
     }
