@@ -1,6 +1,7 @@
 //! Shared e2e machinery: the static server, a ChromeDriver process, a WebDriver session with
 //! browser and network logs, checks for console errors and third-party requests, polling for a
-//! condition (never a fixed sleep before an assertion), and canvas pixel helpers.
+//! condition (never a fixed sleep before an assertion), canvas pixel helpers, and scripts injected
+//! before the page.
 
 #[path = "../../xtask/src/static_server.rs"]
 #[allow(dead_code)]
@@ -85,6 +86,31 @@ pub const CANVAS_JS: &str = "
       return m.length < 3 || m[3] === 0 ? -1 : lum(m[0], m[1], m[2]);
     };
 ";
+
+/// Injected before any page script by [`Browser::keep_wasm_memory`]: keeps the page's
+/// WebAssembly memory on `window[WASM_MEMORY_PROPERTY]` by wrapping
+/// `WebAssembly.instantiateStreaming` and `WebAssembly.instantiate`, so the memory benchmark needs
+/// no hook in the app.
+const KEEP_WASM_MEMORY: &str = r#"(() => {
+  const keep = result => {
+    try {
+      const instance = result instanceof WebAssembly.Instance ? result : result && result.instance;
+      const exports = instance ? instance.exports : {};
+      const memory = exports.memory instanceof WebAssembly.Memory ? exports.memory
+        : Object.values(exports).find(v => v instanceof WebAssembly.Memory);
+      if (memory) window.__e2eWasmMemory = memory;
+    } catch (_) {}
+    return result;
+  };
+  for (const name of ['instantiateStreaming', 'instantiate']) {
+    const original = WebAssembly[name];
+    if (typeof original !== 'function') continue;
+    WebAssembly[name] = function (...args) { return original.apply(this, args).then(keep); };
+  }
+})();"#;
+
+/// The window property where [`KEEP_WASM_MEMORY`] keeps the page's `WebAssembly.Memory`.
+pub const WASM_MEMORY_PROPERTY: &str = "__e2eWasmMemory";
 
 /// The release build to test (set by `cargo xtask test`).
 pub fn dist_dir() -> PathBuf {
@@ -251,6 +277,25 @@ impl Browser {
         .await
     }
 
+    /// Makes every page this session opens from now on run `source` before its own scripts
+    /// (Chromium's `Page.addScriptToEvaluateOnNewDocument`, through ChromeDriver's CDP
+    /// passthrough; the page's Content-Security-Policy does not apply to it).
+    pub async fn add_script_before_pages(&self, source: &str) {
+        self.client
+            .issue_cmd(CdpExecute {
+                cmd: "Page.addScriptToEvaluateOnNewDocument",
+                params: json!({ "source": source }),
+            })
+            .await
+            .unwrap_or_else(|e| panic!("cannot inject a script before the page: {e}"));
+    }
+
+    /// From the next page on, keeps the page's WebAssembly memory on
+    /// `window[WASM_MEMORY_PROPERTY]` (for the memory benchmark, without a hook in the app).
+    pub async fn keep_wasm_memory(&self) {
+        self.add_script_before_pages(KEEP_WASM_MEMORY).await;
+    }
+
     /// Browser console entries since the last call (ChromeDriver's log endpoint).
     pub async fn console(&self) -> Vec<Value> {
         self.logs("browser").await
@@ -332,6 +377,33 @@ impl WebDriverCompatibleCommand for GetLog {
         (
             http::Method::POST,
             Some(json!({ "type": self.0 }).to_string()),
+        )
+    }
+}
+
+/// ChromeDriver's `POST /session/{id}/goog/cdp/execute`: one Chrome DevTools Protocol command.
+#[derive(Debug)]
+struct CdpExecute {
+    cmd: &'static str,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for CdpExecute {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()),
         )
     }
 }
