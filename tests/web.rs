@@ -62,14 +62,20 @@ fn panic_banner_shows_text_not_html() {
     banner.remove();
 }
 
-/// Lets the page finish mounting (the sections below the results mount a task later).
-async fn settle() {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window()
-            .expect("window")
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+/// Checks `cond` every 20 ms until it holds; fails the test after 5 s, naming `what`.
+async fn until(what: &str, mut cond: impl FnMut() -> bool) {
+    for _ in 0..250 {
+        if cond() {
+            return;
+        }
+        let p = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window()
+                .expect("window")
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+    }
+    assert!(cond(), "timed out after 5 s waiting for {what}");
 }
 
 #[wasm_bindgen_test]
@@ -113,9 +119,12 @@ async fn calculator_shows_a_default_estimate_with_test_hooks() {
             .is_none(),
         "the formula trace mounts after the headline"
     );
-    settle().await;
-    assert!(root
-        .query_selector("[data-testid=trace-summary]")
-        .unwrap()
-        .is_some());
+    // The sections below the results mount a task later.
+    until("the formula trace to mount", || {
+        root.query_selector("[data-testid=trace-summary]")
+            .ok()
+            .flatten()
+            .is_some()
+    })
+    .await;
 }
