@@ -1,8 +1,7 @@
 //! The web app of the ML emissions calculator: Leptos components that render what the pure core
 //! (`emissions-core`) computes. No estimation logic lives here.
 
-pub mod instrumentation;
-pub mod panic_banner;
+pub mod platform;
 pub mod ui;
 
 pub use ui::app::App;

@@ -52,9 +52,9 @@ fn app_shell_renders_header_main_and_footer() {
 
 #[wasm_bindgen_test]
 fn panic_banner_shows_text_not_html() {
-    ml_emissions_calculator::panic_banner::show("<img src=x onerror=alert(1)>");
+    ml_emissions_calculator::platform::panic_banner::show("<img src=x onerror=alert(1)>");
     let banner = document()
-        .get_element_by_id(ml_emissions_calculator::panic_banner::BANNER_ID)
+        .get_element_by_id(ml_emissions_calculator::platform::panic_banner::BANNER_ID)
         .expect("banner shown");
     assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
     assert!(banner.text_content().unwrap().contains("<img src=x"));

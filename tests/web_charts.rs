@@ -1,13 +1,8 @@
 //! In-browser tests of the comparison charts: the canvases are sized for the screen and painted,
-//! the keyboard shows tooltips and selects, the table toggle works, and the chart inputs are
-//! built from the model as expected.
+//! the keyboard shows tooltips and selects, and the table toggle works. (The chart inputs are
+//! built by `emissions_core::charts::views`, tested natively in `core/tests/charts_views.rs`.)
 #![cfg(target_arch = "wasm32")]
 
-use emissions_core::model::{alternatives, estimate, validate, Inputs, LocationInput};
-use ml_emissions_calculator::ui::charts::data::{
-    hardware_view, region_view, tornado_view, RegionQuery, Scope, HW_TOP_N, TOP_N,
-};
-use ml_emissions_calculator::ui::state::factors;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -193,67 +188,6 @@ async fn table_toggle_shows_the_same_rows_as_text() {
     assert!(rows >= 2, "{rows} tornado rows");
     assert!(table.text_content().unwrap_or_default().contains("Swing"));
     root.remove();
-}
-
-#[wasm_bindgen_test]
-fn chart_inputs_follow_the_model() {
-    let f = factors().expect("dataset");
-    let job = validate(&Inputs::default(), f).expect("default job");
-    let alt = alternatives(&job, f);
-    let mut query = RegionQuery {
-        scope: Scope::Provider,
-        continent: String::new(),
-        filter: String::new(),
-        show_all: false,
-    };
-    let v = region_view(&alt, f, &query);
-    assert!(v.chart.bars.len() > 5 && v.chart.max_rows == TOP_N);
-    let hl = v.chart.highlighted.expect("the current region");
-    assert!(v.chart.bars[hl].label.starts_with("us-east-1"));
-    assert!(matches!(&v.targets[hl], LocationInput::Cloud { region, .. } if region == "us-east-1"));
-    query.scope = Scope::AllProviders;
-    query.show_all = true;
-    let all = region_view(&alt, f, &query);
-    assert_eq!(all.chart.bars.len(), alt.regions.len());
-    assert_eq!(all.chart.max_rows, 0);
-    query.filter = "EAST-1".into();
-    let east = region_view(&alt, f, &query);
-    assert!(!east.chart.bars.is_empty());
-    assert!(east
-        .chart
-        .bars
-        .iter()
-        .all(|b| b.label.to_lowercase().contains("east-1")));
-    query.scope = Scope::Zones;
-    query.filter.clear();
-    query.continent = "EU".into();
-    let eu = region_view(&alt, f, &query);
-    assert!(!eu.chart.bars.is_empty() && eu.chart.bars.len() < alt.zones.len());
-
-    let all = hardware_view(&alt, true);
-    assert_eq!(all.chart.rows.len(), all.total);
-    let top = hardware_view(&alt, false);
-    assert!(top.chart.rows.len() <= HW_TOP_N + 1 && top.total > HW_TOP_N);
-    let (hw, ids) = (top.chart, top.ids);
-    assert_eq!(hw.rows.len(), ids.len());
-    assert!(
-        hw.runtime_scaled && hw.same_work,
-        "hours workload: the same work on every device"
-    );
-    assert!(hw.caption().starts_with("Same work"));
-    assert_eq!(
-        hw.highlighted.map(|i| ids[i].as_str()),
-        Some("a100-sxm4-80gb")
-    );
-
-    let est = estimate(&job, f);
-    let t = tornado_view(&est);
-    assert_eq!(t.items.len(), est.sensitivity.len());
-    assert!((t.central - est.location_based.value()).abs() < 1e-9);
-    assert!(t
-        .items
-        .iter()
-        .all(|i| !i.low_input.is_empty() && !i.high_input.is_empty()));
 }
 
 #[wasm_bindgen_test]

@@ -1,10 +1,10 @@
 //! Native tests of the chart number formatting and text measurement helpers.
 
-use emissions_core::charts::format::{
+use emissions_core::charts::{band_index, band_label};
+use emissions_core::format::{
     format_energy_kwh, format_hours, format_mass_kg, format_pct, format_sig, group_thousands,
     text_width, truncate_to_width,
 };
-use emissions_core::charts::{band_index, band_label};
 
 #[test]
 fn significant_digits_and_separators() {

@@ -408,15 +408,15 @@ fn overrides_serialise_only_when_typed_and_read_back() {
     };
     let json = serde_json::to_string(&x).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(json, r#"{"life_years":4.0,"wue_l_per_kwh":0.0}"#);
-    let node = emissions_core::read::parse(&json).unwrap_or_else(|e| panic!("{e}"));
+    let node = emissions_core::json::parse(&json).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(LifecycleInputs::read(&node).ok(), Some(x));
-    let node = emissions_core::read::parse(r#"{"dev_pct":null,"other":1}"#)
+    let node = emissions_core::json::parse(r#"{"dev_pct":null,"other":1}"#)
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         LifecycleInputs::read(&node).ok(),
         Some(LifecycleInputs::default())
     );
-    let node = emissions_core::read::parse(r#"{"use_pct":"x"}"#).unwrap_or_else(|e| panic!("{e}"));
+    let node = emissions_core::json::parse(r#"{"use_pct":"x"}"#).unwrap_or_else(|e| panic!("{e}"));
     let err = LifecycleInputs::read(&node).err().map(|e| e.to_string());
     assert!(err.is_some_and(|e| e.starts_with("use_pct: invalid type")));
 }

@@ -235,16 +235,16 @@ fn serving_inputs_read_back_what_they_serialise() {
     ];
     for x in cases {
         let json = serde_json::to_string(&x).unwrap_or_else(|e| panic!("{e}"));
-        let node = emissions_core::read::parse(&json).unwrap_or_else(|e| panic!("{e}"));
+        let node = emissions_core::json::parse(&json).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(ServingInputs::read(&node).ok(), Some(x), "{json}");
     }
-    let node = emissions_core::read::parse(r#"{"path":{"kind":"per_request","wh":0.3}}"#)
+    let node = emissions_core::json::parse(r#"{"path":{"kind":"per_request","wh":0.3}}"#)
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         ServingInputs::read(&node).ok(),
         Some(per_request(0.3, false, 1e6))
     );
-    let bad = emissions_core::read::parse(r#"{"path":{"kind":"magic"}}"#)
+    let bad = emissions_core::json::parse(r#"{"path":{"kind":"magic"}}"#)
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(ServingInputs::read(&bad).is_err());
 }

@@ -4,7 +4,12 @@
 //! saved draft, else the defaults. One effect then keeps the URL in step with the inputs (syncing
 //! to a system outside the reactive graph, the one job effects are for); the draft is saved by
 //! the event handlers that change the inputs (`CalcState::edit`), so a failed save can be shown.
+//! Both writes wait for typing to pause and are flushed when the page is hidden. The service
+//! worker (offline use) is registered here, once the app runs.
 
+use crate::platform::address_bar::{current_query, flush_query, replace_query_soon};
+use crate::platform::service_worker::register_service_worker;
+use crate::platform::storage;
 use crate::ui::charts::Comparisons;
 use crate::ui::erased::{effect, ShowIf};
 use crate::ui::export::ExportPanel;
@@ -16,11 +21,8 @@ use crate::ui::results::trace::FormulaTrace;
 use crate::ui::results::{MiniResult, Results};
 use crate::ui::saved::SavedJobs;
 use crate::ui::state::{factors, CalcState};
-use crate::ui::storage;
 use crate::ui::theme::ThemeToggle;
-use crate::ui::url::{
-    current_query, flush_query, replace_query_soon, OtherData, UrlNotice, UrlReport,
-};
+use crate::ui::url::{OtherData, UrlNotice, UrlReport};
 use emissions_core::dataset::DATASET_VERSION;
 use emissions_core::model::Inputs;
 use emissions_core::share::{from_query, names_inputs, to_query_citing, CitedFigures};
@@ -60,7 +62,7 @@ pub fn initial_inputs() -> (Inputs, UrlReport) {
 pub fn App() -> impl IntoView {
     let body = match factors() {
         Ok(factors) => {
-            crate::instrumentation::mark(crate::instrumentation::DATA_READY_MARK);
+            crate::platform::marks::mark(crate::platform::marks::DATA_READY_MARK);
             let (initial, report) = initial_inputs();
             // The draft is the start-up inputs until the first edit saves the next ones (a share
             // link's inputs come back on the next visit, as if typed).
@@ -71,7 +73,7 @@ pub fn App() -> impl IntoView {
             // figures so that a reader with other data can compare: at once on start-up, then
             // once typing pauses (and before the page is hidden).
             let mut first_run = true;
-            effect(Box::new(move || {
+            effect(move || {
                 state.outcome.with(|o| {
                     if o.errors.is_empty() {
                         let cited = o.estimate.as_deref().map(CitedFigures::of);
@@ -86,8 +88,13 @@ pub fn App() -> impl IntoView {
                     }
                 });
                 first_run = false;
-            }));
-            window_event_listener_untyped("pagehide", |_| flush_query());
+            });
+            // Pending writes go out before the page is hidden (closed, reloaded, backgrounded).
+            window_event_listener_untyped("pagehide", |_| {
+                flush_query();
+                storage::flush_draft();
+            });
+            register_service_worker();
             view! { <UrlNotice report=report/> <Calculator/> }.into_any()
         }
         Err(message) => view! {

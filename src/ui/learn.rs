@@ -1,9 +1,9 @@
 //! "Learn & act": the paper's five actions, each with the person's own numbers.
 
 use crate::ui::erased::CollectAny;
-use crate::ui::results::mass;
 use crate::ui::state::CalcState;
-use emissions_core::charts::format::format_sig;
+use emissions_core::format::format_mass_kg;
+use emissions_core::format::format_sig;
 use emissions_core::model::factors::peak_throughput;
 use emissions_core::model::HardwareBasis;
 use leptos::prelude::*;
@@ -36,7 +36,7 @@ pub fn LearnAct() -> impl IntoView {
             .iter()
             .map(|(p, e)| {
                 let name = ds.provider(p).map_or(p.clone(), |x| x.name.clone());
-                format!("{name} {}", mass(*e))
+                format!("{name} {}", format_mass_kg(*e))
             })
             .collect::<Vec<_>>()
             .join(" · ");
@@ -91,7 +91,7 @@ pub fn LearnAct() -> impl IntoView {
             format!(
                 " For this job the lowest-emission accelerator is {} ({}){caveat}.",
                 h.name,
-                mass(h.emissions.0)
+                format_mass_kg(h.emissions.0)
             )
         });
 
@@ -101,9 +101,9 @@ pub fn LearnAct() -> impl IntoView {
                 format!(
                     "Done: this job emits {} CO₂e ({}–{}) from {} kWh. Keep the share link or an export \
                      with your paper so others can check and compare.",
-                    mass(kg),
-                    mass(est.uncertainty.location_based.low.0),
-                    mass(est.uncertainty.location_based.high.0),
+                    format_mass_kg(kg),
+                    format_mass_kg(est.uncertainty.location_based.low.0),
+                    format_mass_kg(est.uncertainty.location_based.high.0),
                     format_sig(est.energy.total.0, 3)
                 ),
             ),
@@ -130,11 +130,11 @@ pub fn LearnAct() -> impl IntoView {
                      configuration in far fewer trials (Bergstra & Bengio 2012), e.g. {} ({}).",
                     job.runs,
                     if job.runs == 1 { "" } else { "s" },
-                    mass(per_run),
+                    format_mass_kg(per_run),
                     grid_runs,
-                    mass(per_run * grid_runs),
+                    format_mass_kg(per_run * grid_runs),
                     RANDOM_TRIALS,
-                    mass(per_run * RANDOM_TRIALS)
+                    format_mass_kg(per_run * RANDOM_TRIALS)
                 ),
             ),
             ("Use efficient hardware", format!("{hw_text}{}", best_hw.unwrap_or_default())),

@@ -1,10 +1,10 @@
 //! Methodology & limitations: what is approximated, how the range is computed, data and sources.
 
 use crate::ui::erased::CollectAny;
-use crate::ui::results::energy;
 use crate::ui::state::CalcState;
-use emissions_core::charts::format::format_sig;
 use emissions_core::dataset::DATASET_VERSION;
+use emissions_core::format::format_energy_kwh;
+use emissions_core::format::format_sig;
 use emissions_core::model::metered::metered_checks;
 use leptos::prelude::*;
 
@@ -87,8 +87,8 @@ fn MeteredTable() -> impl IntoView {
                     <td>{format!("{} × {}", c.devices, c.hardware)}</td>
                     <td class="num">{format_sig(f64::from(c.devices) * c.hours, 3)}</td>
                     <td>{c.kind.id()}</td>
-                    <td class="num">{energy(c.metered.0)}</td>
-                    <td class="num">{format!("{} ({}–{})", energy(c.central.0), energy(c.low.0), energy(c.high.0))}</td>
+                    <td class="num">{format_energy_kwh(c.metered.0)}</td>
+                    <td class="num">{format!("{} ({}–{})", format_energy_kwh(c.central.0), format_energy_kwh(c.low.0), format_energy_kwh(c.high.0))}</td>
                     <td class="num">{format!("×{}", format_sig(c.ratio, 3))}</td>
                     <td>{if c.contained { "yes" } else { "no" }}</td>
                     <td>{c.source}</td>

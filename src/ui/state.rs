@@ -5,10 +5,10 @@
 //! job, the estimate, the input errors and the alternatives table are memos of it; no effect ever
 //! writes a signal. The inputs change only through [`CalcState::edit`] and
 //! [`CalcState::replace`], called from event handlers, which also save the draft to browser
-//! storage: a failed save can then be shown (a status signal) without an effect writing it. When the inputs become invalid, [`Outcome`] keeps the last valid estimate and
+//! storage (once typing pauses): a failed save can then be shown (a status signal) without an effect writing it. When the inputs become invalid, [`Outcome`] keeps the last valid estimate and
 //! marks it stale, so the page never goes blank while someone is typing.
 
-use crate::ui::storage;
+use crate::platform::storage;
 use emissions_core::dataset::{parse, BUNDLED_DATASET_JSON};
 use emissions_core::model::{
     alternatives, estimate, validate, Alternatives, Estimate, Factors, InputError, Inputs, Job,
@@ -79,6 +79,15 @@ impl CalcState {
         let (inputs, write) = signal(initial);
         let outcome = Memo::new(move |previous: Option<&Outcome>| {
             inputs.with(|raw| match validate(raw, factors) {
+                // The same job as before (an edit the model does not read, or a value typed
+                // back): the same result, by pointer, so nothing downstream updates.
+                Ok(job)
+                    if previous.is_some_and(|p| {
+                        !p.stale && p.job.as_deref() == Some(&job) && p.estimate.is_some()
+                    }) =>
+                {
+                    previous.cloned().unwrap_or_default()
+                }
                 Ok(job) => Outcome {
                     estimate: Some(Arc::new(estimate(&job, factors))),
                     job: Some(Arc::new(job)),
@@ -93,22 +102,14 @@ impl CalcState {
                 },
             })
         });
+        // The validated job by value: a new `Arc` of an equal job (an edit that changed nothing
+        // the model reads, or a value typed back) does not notify, so the alternatives table,
+        // the costliest derivation, is recomputed only when the job really changed.
+        let job = Memo::new(move |_| outcome.with(|o| o.job.clone()));
         let alternatives = Memo::new_with_compare(
-            move |_| {
-                outcome.with(|o| {
-                    o.job
-                        .as_ref()
-                        .map(|job| Arc::new(alternatives(job, factors)))
-                })
-            },
-            // Recompute only when the job itself changed (by pointer).
-            |a: Option<&Option<Arc<Alternatives>>>, b: Option<&Option<Arc<Alternatives>>>| match (
-                a, b,
-            ) {
-                (Some(Some(a)), Some(Some(b))) => !Arc::ptr_eq(a, b),
-                (Some(None), Some(None)) => false,
-                _ => true,
-            },
+            move |_| job.with(|job| job.as_ref().map(|job| Arc::new(alternatives(job, factors)))),
+            // It runs only when the job changed, and then its table is new.
+            |_, _| true,
         );
         CalcState {
             inputs,
@@ -123,7 +124,7 @@ impl CalcState {
     /// as the draft. For event handlers (a failed save is recorded in a signal).
     pub fn edit(&self, change: impl FnOnce(&mut Inputs)) {
         self.write.update(change);
-        self.inputs.with_untracked(storage::save_draft);
+        self.inputs.with_untracked(storage::save_draft_soon);
     }
 
     /// Replaces the raw inputs (a saved job reopened, a file imported); see [`CalcState::edit`].

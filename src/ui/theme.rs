@@ -1,11 +1,10 @@
-//! Light/dark theme: follows the system unless the person picks one; the choice is kept in
-//! localStorage under its own key (guarded: storage can be unavailable).
+//! Light/dark theme: follows the system unless the person picks one; the choice is kept in the
+//! tab's store (`platform::storage`: localStorage, or memory where it is unavailable).
 
+use crate::platform::observers::set_page_theme;
+use crate::platform::storage;
 use crate::ui::erased::{effect, handler, live};
 use leptos::prelude::*;
-
-/// The localStorage key of the theme choice.
-pub const THEME_KEY: &str = "mlcalc-theme";
 
 /// The theme choice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,31 +51,18 @@ impl Theme {
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
-}
-
-/// The stored theme choice (System when none or storage is unavailable).
+/// The stored theme choice (System when none).
 pub fn stored_theme() -> Theme {
-    storage()
-        .and_then(|s| s.get_item(THEME_KEY).ok().flatten())
-        .map_or(Theme::System, |k| Theme::from_key(&k))
+    storage::stored_theme_key().map_or(Theme::System, |k| Theme::from_key(&k))
 }
 
-/// Sets `data-theme` on `<html>` (removed for System) and stores the choice (best effort).
+/// Sets `data-theme` on `<html>` (removed for System) and stores the choice.
 pub fn apply_theme(theme: Theme) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        let _ = match theme {
-            Theme::System => root.remove_attribute("data-theme"),
-            other => root.set_attribute("data-theme", other.key()),
-        };
-    }
-    if let Some(s) = storage() {
-        let _ = s.set_item(THEME_KEY, theme.key());
-    }
+    set_page_theme(match theme {
+        Theme::System => None,
+        other => Some(other.key()),
+    });
+    storage::store_theme_key(theme.key());
 }
 
 /// A button cycling System → Light → Dark.
@@ -84,14 +70,14 @@ pub fn apply_theme(theme: Theme) {
 pub fn ThemeToggle() -> impl IntoView {
     let (theme, set_theme) = signal(stored_theme());
     // Syncing with something outside the reactive system (the DOM attribute and storage).
-    effect(Box::new(move || apply_theme(theme.get())));
+    effect(move || apply_theme(theme.get()));
     view! {
         <button
             type="button"
             class="theme-toggle"
             data-testid="theme-toggle"
             aria-label=live(move || format!("Colour theme: {} (click to change)", theme.get().label()))
-            on:click=handler(Box::new(move |_| set_theme.update(|t| *t = t.next())))
+            on:click=handler(move |_| set_theme.update(|t| *t = t.next()))
         >
             {move || format!("Theme: {}", theme.get().label()).into_any()}
         </button>

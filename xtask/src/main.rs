@@ -56,6 +56,10 @@ fn build_release(tools: &tools::Tools) -> Result<PathBuf, String> {
     run(Cmd::new(tools.trunk_bin.join("trunk"))
         .args(["build", "--release", "--offline"])
         .env("PATH", tools.path_env())
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+            path_remaps(&root).join(" "),
+        )
         .env("TRUNK_SKIP_VERSION_CHECK", "true")
         .env("NO_COLOR", "true")
         .dir(&root))?;
@@ -66,6 +70,34 @@ fn build_release(tools: &tools::Tools) -> Result<PathBuf, String> {
     boot_script::externalize(&dist)?;
     service_worker::stamp(&dist)?;
     Ok(dist)
+}
+
+/// `--remap-path-prefix` flags that drop the build machine's paths (the registry's source folders,
+/// the checkout) from the panic locations compiled into the release WebAssembly.
+///
+/// Why: the download should not depend on where it was built (reproducible across machines), and
+/// those bytes reach every visitor: measured, 2.5 KB less WebAssembly (0.1 KB gzip). Cargo joins
+/// these flags after `.cargo/config.toml`'s.
+fn path_remaps(root: &Path) -> Vec<String> {
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    let mut prefixes: Vec<PathBuf> = cargo_home
+        .map(|home| home.join("registry").join("src"))
+        .and_then(|src| std::fs::read_dir(src).ok())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .collect();
+    prefixes.push(root.to_path_buf());
+    prefixes
+        .iter()
+        .filter_map(|p| p.to_str())
+        // The variable is split on white space: such a path is left as it is.
+        .filter(|p| !p.contains(char::is_whitespace))
+        .map(|p| format!("--remap-path-prefix={p}/="))
+        .collect()
 }
 
 fn flag_value(args: &[String], flag: &str) -> Option<String> {

@@ -128,7 +128,7 @@ pub fn flow(widths: &[f64], max_w: f64, gap: f64) -> Vec<(f64, usize)> {
 pub fn sorted_finite(values: impl Iterator<Item = f64>) -> Vec<usize> {
     let (idx, keys): (Vec<usize>, Vec<f64>) =
         values.enumerate().filter(|(_, v)| v.is_finite()).unzip();
-    crate::order::order_by_f64(&keys)
+    crate::sort::order_by_f64(&keys)
         .into_iter()
         .filter_map(|k| idx.get(k).copied())
         .collect()

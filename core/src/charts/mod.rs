@@ -10,7 +10,7 @@
 //! The charts deliberately avoid `ChartBuilder` and the series features: a handful of
 //! rectangles, lines and anchored texts give full control over the typography and keep the WASM
 //! binary small (no extra plotters features are enabled). Text widths are estimated with a
-//! per-character table ([`format::text_width`]) rather than plotters' `estimate_text_size`,
+//! per-character table ([`crate::format::text_width`]) rather than plotters' `estimate_text_size`,
 //! which on wasm inserts a DOM `<span>` per call (slow, and it unwraps browser handles).
 //!
 //! The modules take their own small input structs, not the model's types, so the app can feed
@@ -29,13 +29,13 @@
 //! 4. for "show all", set `data.max_rows = 0` and the canvas height to
 //!    `region_bars::required_height(&data, css_w, &theme)`.
 
-pub mod format;
 pub mod hardware_bars;
 pub mod layout;
 mod paint;
 pub mod region_bars;
 pub mod theme;
 pub mod tornado;
+pub mod views;
 
 pub use layout::Row;
 pub use theme::{band_index, band_label, Theme, BAND_EDGES};

@@ -5,7 +5,9 @@
 //! device pixels exactly once, so bars stay crisp on high-DPI canvases and the rounding rule is
 //! the same for every element.
 
+use super::layout::PAD;
 use super::{Area, ChartError, Theme};
+use crate::format::truncate_to_width;
 use plotters::backend::DrawingBackend;
 use plotters::element::{PathElement, Polygon, Rectangle, Text};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -110,6 +112,49 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     pub(crate) fn polygon(&self, pts: &[(f64, f64)], c: &RGBColor) -> Result<(), ChartError> {
         let pts: Vec<(i32, i32)> = pts.iter().map(|&(x, y)| (self.px(x), self.px(y))).collect();
         Ok(self.area.draw(&Polygon::new(pts, c.filled()))?)
+    }
+
+    /// Clears to the theme's background and writes the chart's title (bold, one size up,
+    /// truncated to the width) centred on `title_y`, when the chart has one.
+    pub(crate) fn begin(
+        &self,
+        theme: &Theme,
+        title: &str,
+        title_y: Option<f64>,
+        width: f64,
+        font: f64,
+    ) -> Result<(), ChartError> {
+        self.clear(&theme.background)?;
+        match title_y {
+            Some(y) => {
+                let t = truncate_to_width(title, width - 2.0 * PAD, font + 1.0);
+                self.text(&t, (PAD, y), font + 1.0, true, &theme.text, Align::Left)
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// "N more … not shown" in small muted text at the left, centred on `y`, when `hidden > 0`.
+    pub(crate) fn hidden_note(
+        &self,
+        theme: &Theme,
+        hidden: usize,
+        noun: &str,
+        y: f64,
+        font: f64,
+    ) -> Result<(), ChartError> {
+        if hidden == 0 {
+            return Ok(());
+        }
+        let note = format!("{hidden} more {noun} not shown");
+        self.text(
+            &note,
+            (PAD, y),
+            font - 1.0,
+            false,
+            &theme.muted,
+            Align::Left,
+        )
     }
 
     /// One line of text vertically centred on `y`, at `size` CSS pixels.

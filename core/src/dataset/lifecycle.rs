@@ -10,7 +10,7 @@
 use super::row::{object, table, Row};
 use super::types::Dataset;
 use super::validate::YEAR_RANGE;
-use crate::read::{Node, Res};
+use crate::json::{Node, Res};
 use crate::units::{KgCo2e, LitresPerKwh, Percent, Years};
 use serde::Serialize;
 use std::collections::HashSet;

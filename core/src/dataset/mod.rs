@@ -10,6 +10,7 @@
 //! lookups on [`Dataset`] (`zone`, `region`, `provider`, `hardware`, `cpu`, `instance`, `source`)
 //! and [`problems`] (the consistency checks).
 
+mod continents;
 mod evidence;
 mod extras;
 mod lifecycle;
@@ -20,6 +21,7 @@ mod serving;
 mod types;
 mod validate;
 
+pub use continents::*;
 pub use evidence::*;
 pub use extras::*;
 pub use lifecycle::*;

@@ -7,7 +7,7 @@
 //! clean-up path per member, which is smaller WebAssembly for the same result (the same first
 //! error, in member order).
 
-use crate::read::{in_item, in_member, invalid, leaf, Leaf, Node, Obj, Res};
+use crate::json::{in_item, in_member, invalid, leaf, Leaf, Node, Obj, Res};
 use serde::de::Error as _;
 use serde_json::Error;
 use std::borrow::Cow;
@@ -167,7 +167,7 @@ fn rows_of<'n, 'a>(v: &'n Node<'a>, what: &str) -> Res<Vec<Result<Row<'n, 'a>, E
 mod tests {
     use super::*;
     use crate::dataset::{parse, BUNDLED_DATASET_JSON, DATASET_JSON};
-    use crate::read::parse as tree;
+    use crate::json::parse as tree;
 
     /// (name, year, flag) of a tiny table, for reading both forms.
     fn pair(o: &Row) -> Res<(String, u16, bool)> {

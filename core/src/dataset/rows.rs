@@ -1,7 +1,7 @@
 //! Reading the dataset's rows out of the parsed JSON, member by member.
 //!
 //! Why by hand: derived `Deserialize` compiled the JSON parser's sequence loop once per row type
-//! (about 45 KB of wasm for the dataset alone); a walk over the borrowed [`crate::read`] tree is a
+//! (about 45 KB of wasm for the dataset alone); a walk over the borrowed [`crate::json`] tree is a
 //! fraction of that and parses the bundled file in about the same time. A table is read in either
 //! form ([`table`]: rows or columns); a member given twice is an error, as it was with derived code. The keys are
 //! the serde names of [`super::types`] (`#[serde(rename)]`), which still serialise the rows; `core/tests/dataset.rs` checks that a serialised dataset reads back equal.
@@ -15,7 +15,7 @@ use super::types::{
     Constants, Cpu, Dataset, Equivalent, Hardware, HardwareKind, Instance, Meta, Provider, Region,
     Source, Sourced, Zone,
 };
-use crate::read::{invalid, leaf, list, Leaf, Node, Res};
+use crate::json::{invalid, leaf, list, Leaf, Node, Res};
 use crate::units::{
     Gigabytes, GramsPerKwh, Hours, KgCo2e, Kwh, Percent, Pue, Tflops, Watts, WattsPerGb,
 };

@@ -14,7 +14,7 @@
 use super::row::{object, table, Row};
 use super::types::Dataset;
 use super::validate::YEAR_RANGE;
-use crate::read::{Node, Res};
+use crate::json::{Node, Res};
 use crate::units::{Gigabytes, GramsCo2e, WattHours, Watts};
 use serde::Serialize;
 use std::collections::HashSet;

@@ -1,8 +1,8 @@
 //! The JSON export (inputs, outputs, trace, versions) and its import.
 
 use super::{ExportContext, Totals, TOOL_NAME};
+use crate::json::{list, parse, Node, Obj, Res};
 use crate::model::{Estimate, Inputs, Job};
-use crate::read::{list, parse, Node, Obj, Res};
 use serde::Serialize;
 use std::fmt;
 

@@ -204,7 +204,7 @@ pub fn alternatives(job: &Job, factors: &Factors) -> Alternatives {
         .iter()
         .map(|rf| (it * rf.pue.band.central * rf.intensity.central, rf))
         .collect();
-    crate::order::sort_by_f64(&mut keyed, |k| k.0 .0);
+    crate::sort::sort_by_f64(&mut keyed, |k| k.0 .0);
     let regions: Vec<RegionAlternative> = keyed
         .into_iter()
         .map(|(emissions, rf)| {
@@ -232,7 +232,7 @@ pub fn alternatives(job: &Job, factors: &Factors) -> Alternatives {
         .iter()
         .map(|z| (facility * z.intensity, z))
         .collect();
-    crate::order::sort_by_f64(&mut keyed, |k| k.0 .0);
+    crate::sort::sort_by_f64(&mut keyed, |k| k.0 .0);
     let zones: Vec<ZoneAlternative> = keyed
         .into_iter()
         .map(|(emissions, z)| {
@@ -349,7 +349,7 @@ fn hardware_rows(
             rated.push(row);
         }
     }
-    crate::order::sort_by_f64(&mut rated, |h| h.emissions.0);
-    crate::order::sort_by_f64(&mut unrated, |h| h.emissions.0);
+    crate::sort::sort_by_f64(&mut rated, |h| h.emissions.0);
+    crate::sort::sort_by_f64(&mut unrated, |h| h.emissions.0);
     (rated, unrated, basis)
 }

@@ -140,7 +140,7 @@ pub fn metered_checks(factors: &Factors) -> (Vec<MeteredCheck>, MeteredSummary) 
         .collect();
     let n = checks.len();
     let mut ratios: Vec<f64> = checks.iter().map(|c| c.ratio).collect();
-    crate::order::sort_by_f64(&mut ratios, |r| *r);
+    crate::sort::sort_by_f64(&mut ratios, |r| *r);
     let median_ratio = match n {
         0 => 0.0,
         _ if n % 2 == 1 => ratios[n / 2],

@@ -68,7 +68,8 @@ pub use errors::{Field, InputError, Problem};
 pub use estimate::{estimate, Estimate};
 pub use factors::Factors;
 pub use inputs::{
-    ComputeInput, CpuInput, DataCentre, DurationInput, Inputs, JobKind, LocationInput,
+    ComputeInput, ComputeMode, CpuInput, DataCentre, DurationInput, DurationMode, Inputs, JobKind,
+    LocationInput, LocationMode,
 };
 pub use job::Job;
 pub use trace::{Trace, TraceStep};

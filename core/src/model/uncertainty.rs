@@ -286,6 +286,6 @@ pub fn sensitivity(job: &Job) -> Vec<Sensitivity> {
             swing: hi - lo,
         })
         .collect();
-    crate::order::sort_by(&mut bars, |a, b| b.swing.0.total_cmp(&a.swing.0));
+    crate::sort::sort_by(&mut bars, |a, b| b.swing.0.total_cmp(&a.swing.0));
     bars
 }

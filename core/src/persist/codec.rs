@@ -2,8 +2,8 @@
 
 use super::jobs::{clean_name, SavedJob, StoredState};
 use super::SCHEMA_VERSION;
+use crate::json::{list, parse, Node, Obj, Res};
 use crate::model::Inputs;
-use crate::read::{list, parse, Node, Obj, Res};
 use std::fmt;
 
 /// Why stored data could not be read. Carries no payload: [`Decoded::Unreadable`] keeps it.

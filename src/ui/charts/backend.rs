@@ -92,7 +92,7 @@ impl FastCanvas {
     /// Draws the queued text, grouped by font then colour (stable within a group).
     fn flush_text(&mut self) -> Res {
         let mut pending = std::mem::take(&mut self.pending);
-        emissions_core::order::sort_by(&mut pending, |a, b| {
+        emissions_core::sort::sort_by(&mut pending, |a, b| {
             a.font
                 .cmp(&b.font)
                 .then(a.fill.0.cmp(&b.fill.0))

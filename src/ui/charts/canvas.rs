@@ -5,13 +5,12 @@
 //! and repaints; nothing else draws. Hover and keyboard focus are UI-only signals written by the
 //! event handlers; they never repaint the canvas: the focused row is outlined by an absolutely
 //! positioned `<div>` and the tooltip is a text-only `<div role="tooltip">`, so moving the
-//! pointer costs no redraw. Each repaint stamps the JavaScript properties `mlcalcDrawMs` (its own
-//! duration) and `mlcalcDrawnAt` (`performance.now()` at its end) on the canvas for the e2e timing
-//! test. Properties, not attributes: an attribute change invalidates style, and the next chart's
-//! first `ctx.font` assignment would then force a style recalculation of the whole page.
+//! pointer costs no redraw. Nothing is stamped on the canvas for tests (an attribute change would
+//! invalidate style and force a style recalculation at the next chart's first `ctx.font`): the
+//! tests see a repaint in the canvas's pixels.
 
-use super::env::{log_error, now_ms, use_near_viewport, use_width};
 use super::kinds::{theme_for, unique_order, ChartView};
+use crate::platform::observers::{log_error, use_near_viewport, use_width};
 use crate::ui::erased::{effect, handler, live, CollectAny};
 use emissions_core::charts::Row;
 use leptos::prelude::*;
@@ -55,7 +54,7 @@ pub fn ChartCanvas(
 
     // The one place that paints. Reads: the canvas, data, width, DPR and theme; paints only near
     // the viewport (off screen it does not read the data, so it repaints when it comes back).
-    effect(Box::new(move || {
+    effect(move || {
         if !near.get() {
             return;
         }
@@ -65,7 +64,6 @@ pub fn ChartCanvas(
             return;
         }
         let theme = theme_for(dark.get(), d);
-        let t0 = now_ms();
         data.with(|v| {
             let chart = &v.chart;
             let h = chart.css_height(w, &theme);
@@ -83,10 +81,7 @@ pub fn ChartCanvas(
                 log_error("draw", &e);
             }
         });
-        let t1 = now_ms();
-        let _ = js_sys::Reflect::set(&el, &"mlcalcDrawMs".into(), &(t1 - t0).into());
-        let _ = js_sys::Reflect::set(&el, &"mlcalcDrawnAt".into(), &t1.into());
-    }));
+    });
 
     let geometry = move || geometry(data, width, dark);
     let row_of = |rows: &[Row], i: usize| rows.iter().find(|r| r.index == i).cloned();
@@ -221,15 +216,15 @@ pub fn ChartCanvas(
                 tabindex="0"
                 aria-label=live(alt)
                 class:clickable=on_select.is_some()
-                on:pointermove=handler(Box::new(on_move))
-                on:pointerleave=handler(Box::new(move |_| {
+                on:pointermove=handler(on_move)
+                on:pointerleave=handler(move |_| {
                     if active.get_untracked().is_some_and(|a| !a.keyboard) {
                         set_active.set(None);
                     }
-                }))
-                on:click=handler(Box::new(on_click))
-                on:keydown=handler(Box::new(on_key))
-                on:blur=handler(Box::new(move |_| set_active.set(None)))
+                })
+                on:click=handler(on_click)
+                on:keydown=handler(on_key)
+                on:blur=handler(move |_| set_active.set(None))
             ></canvas>
             {move || {
                 focus_on

@@ -71,7 +71,7 @@ pub fn ChartFigure(
                                 data-testid=s.testid
                                 aria-pressed=live(move || s.on.get().to_string())
                                 disabled=live(move || total() <= s.top_n)
-                                on:click=handler(Box::new(move |_| s.on.update(|o| *o = !*o)))
+                                on:click=handler(move |_| s.on.update(|o| *o = !*o))
                             >
                                 {move || {
                                     if s.on.get() {
@@ -90,7 +90,7 @@ pub fn ChartFigure(
                 class="chart-table-toggle"
                 aria-expanded=live(move || table_open.get().to_string())
                 aria-controls=table_id.clone()
-                on:click=handler(Box::new(move |_| set_table_open.update(|o| *o = !*o)))
+                on:click=handler(move |_| set_table_open.update(|o| *o = !*o))
             >
                 {move || (if table_open.get() { "Hide table" } else { "Show as table" }).into_any()}
             </button>
@@ -152,7 +152,7 @@ fn table_body(
                             class="chart-select"
                             aria-label=label
                             disabled=is_current
-                            on:click=handler(Box::new(move |_| cb.run(index)))
+                            on:click=handler(move |_| cb.run(index))
                         >
                             {if is_current { "Current" } else { "Use" }}
                         </button>

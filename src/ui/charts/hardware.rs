@@ -1,10 +1,10 @@
 //! The hardware chart with its "show all" toggle; selecting a row switches the accelerator
 //! (keeping the device count).
 
-use super::data::{hardware_view, HW_TOP_N};
 use super::figure::{ChartFigure, ShowAll};
 use super::kinds::{ChartData, ChartView, Target};
 use crate::ui::state::CalcState;
+use emissions_core::charts::views::{hardware_view, HW_TOP_N};
 use emissions_core::model::ComputeInput;
 use leptos::prelude::*;
 

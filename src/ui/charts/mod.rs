@@ -2,20 +2,18 @@
 //! most, drawn with plotters into canvases.
 //!
 //! Design note: the drawing lives in `emissions_core::charts` (pure, natively tested); this module
-//! is glue. Chart inputs are `Memo`s of the model's outputs ([`data`]), so a chart repaints only
+//! is glue. Chart inputs are `Memo`s of the model's outputs (`emissions_core::charts::views`), so a chart repaints only
 //! when its own input changed, and each canvas has exactly one painting effect ([`canvas`]).
 
 pub mod backend;
 pub mod canvas;
-pub mod data;
-pub mod env;
 pub mod figure;
 pub mod hardware;
 pub mod kinds;
 pub mod regions;
 
 use crate::ui::state::{factors, CalcState};
-use data::tornado_view;
+use emissions_core::charts::views::tornado_view;
 use figure::ChartFigure;
 use hardware::HardwareChart;
 use kinds::{ChartData, ChartView};
@@ -30,7 +28,7 @@ pub fn Comparisons() -> impl IntoView {
         return view! { <p class="error">"The comparison charts need the bundled dataset."</p> }
             .into_any();
     };
-    let dark = env::use_dark_theme();
+    let dark = crate::platform::observers::use_dark_theme();
 
     let tornado = Memo::new(move |_| ChartView {
         chart: state

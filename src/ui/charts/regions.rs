@@ -1,11 +1,12 @@
 //! The region chart with its controls: scope (this provider / all providers / grid zones), a
 //! continent filter for zones, a text filter and the "show all" toggle.
 
-use super::data::{continent_name, continents, region_view, RegionQuery, Scope, TOP_N};
 use super::figure::{ChartFigure, ShowAll};
 use super::kinds::{ChartData, ChartView, Target};
 use crate::ui::erased::{handler, live, CollectAny};
 use crate::ui::state::CalcState;
+use emissions_core::charts::views::{current_provider, region_view, RegionQuery, Scope, TOP_N};
+use emissions_core::dataset::{continent_name, continents};
 use emissions_core::model::{Factors, LocationInput};
 use leptos::prelude::*;
 
@@ -65,10 +66,10 @@ pub fn RegionChart(
     let has_provider = move || {
         state
             .alternatives
-            .with(|a| a.as_ref().and_then(|a| super::data::current_provider(a)))
+            .with(|a| a.as_ref().and_then(|a| current_provider(a)))
             .is_some()
     };
-    let continent_names = continents(factors);
+    let continent_names = continents(factors.dataset());
     // A memo like `<Show>`'s: the continent filter is rebuilt only when it appears.
     let zones = Memo::new(move |_| scope.get() == Scope::Zones);
 
@@ -99,7 +100,11 @@ pub fn RegionChart(
                         }
                             .key()
                     })
-                    on:change=handler(Box::new(move |ev| set_scope.set(Scope::from_key(&event_target_value(&ev)))))
+                    on:change=handler(move |ev| {
+                        if let Some(scope) = Scope::from_key(&event_target_value(&ev)) {
+                            set_scope.set(scope)
+                        }
+                    })
                 >
                     <option value="provider" disabled=live(move || !has_provider())>
                         "regions of this provider"
@@ -117,7 +122,7 @@ pub fn RegionChart(
                                 "Continent "
                                 <select
                                     prop:value=live(move || continent.get())
-                                    on:change=handler(Box::new(move |ev| set_continent.set(event_target_value(&ev))))
+                                    on:change=handler(move |ev| set_continent.set(event_target_value(&ev)))
                                 >
                                     <option value="">"all"</option>
                                     {continent_names
@@ -140,7 +145,7 @@ pub fn RegionChart(
                     data-testid="region-filter"
                     placeholder="name or country"
                     prop:value=live(move || filter.get())
-                    on:input=handler(Box::new(move |ev| set_filter.set(event_target_value(&ev))))
+                    on:input=handler(move |ev| set_filter.set(event_target_value(&ev)))
                 />
             </label>
         </ChartFigure>

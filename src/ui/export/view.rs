@@ -1,7 +1,9 @@
 //! The export box: a format choice, the text, Copy and Download. Shared by the current estimate
 //! and the saved-job comparison.
 
-use super::browser::{copy_text, download_text, page_url};
+use crate::platform::address_bar::page_url;
+use crate::platform::clipboard::copy_text;
+use crate::platform::files::download_text;
 use crate::ui::erased::{handler, live, CollectAny, ShowIf};
 use emissions_core::export::{
     bibtex, csv, json, latex, markdown, model_card, ExportContext, ExportItem, TrainingType,
@@ -200,12 +202,12 @@ pub fn ExportView(
         <div class="export-view">
             <div class="export-controls">
                 <label for=format_id.clone()>"Format"</label>
-                <select id=format_id data-testid=format!("{id}-format") on:change=handler(Box::new(pick(format_choices(), set_format)))>
+                <select id=format_id data-testid=format!("{id}-format") on:change=handler(pick(format_choices(), set_format))>
                     {options(format_choices(), format)}
                 </select>
                 <ShowIf when=move || chosen() == Format::ModelCard>
                     <label for=training_id.clone()>"Training type"</label>
-                    <select id=training_id.clone() on:change=handler(Box::new(pick(training_choices(), set_training)))>
+                    <select id=training_id.clone() on:change=handler(pick(training_choices(), set_training))>
                         {options(training_choices(), training)}
                     </select>
                 </ShowIf>
@@ -220,8 +222,8 @@ pub fn ExportView(
                 prop:value=live(move || text.get())
             ></textarea>
             <div class="export-actions">
-                <button type="button" on:click=handler(Box::new(copy)) disabled=live(empty)>"Copy"</button>
-                <button type="button" on:click=handler(Box::new(download)) disabled=live(empty)>"Download"</button>
+                <button type="button" on:click=handler(copy) disabled=live(empty)>"Copy"</button>
+                <button type="button" on:click=handler(download) disabled=live(empty)>"Download"</button>
                 <span role="status" class="export-status">{move || status.get().into_any()}</span>
             </div>
         </div>

@@ -4,58 +4,11 @@ use crate::ui::erased::ShowIf;
 use crate::ui::form::field::NumField;
 use crate::ui::form::picker::{Groups, ModeSwitch, Picker};
 use crate::ui::state::CalcState;
-use emissions_core::dataset::{Dataset, HardwareKind};
-use emissions_core::model::{ComputeInput, Field, JobKind, LocationInput};
+use emissions_core::choices::{hardware_choices, instance_choices};
+use emissions_core::model::{ComputeInput, ComputeMode, Field, JobKind};
 use emissions_core::number;
 use leptos::prelude::*;
 use std::sync::Arc;
-
-fn kind_label(kind: HardwareKind) -> &'static str {
-    match kind {
-        HardwareKind::Gpu => "GPUs",
-        HardwareKind::Tpu => "TPUs",
-        HardwareKind::Npu => "accelerators",
-        HardwareKind::Soc => "systems-on-chip",
-    }
-}
-
-/// Accelerators grouped by vendor and kind, each showing its TDP.
-pub fn hardware_groups(ds: &Dataset) -> Groups {
-    let mut groups: Vec<(String, Vec<(String, String)>)> = Vec::new();
-    for hw in &ds.hardware {
-        let group = format!("{} {}", hw.vendor, kind_label(hw.kind));
-        let text = format!("{} · {} W TDP", hw.name, hw.tdp.0);
-        match groups.iter_mut().find(|(g, _)| *g == group) {
-            Some((_, opts)) => opts.push((hw.id.clone(), text)),
-            None => groups.push((group, vec![(hw.id.clone(), text)])),
-        }
-    }
-    Arc::new(groups)
-}
-
-/// GPU instances grouped by provider, each showing its accelerators.
-pub fn instance_groups(ds: &Dataset) -> Groups {
-    let groups = ds
-        .providers
-        .iter()
-        .map(|p| {
-            let opts = ds
-                .instances
-                .iter()
-                .filter(|i| i.provider == p.id)
-                .map(|i| {
-                    let hw = ds
-                        .hardware(&i.hw)
-                        .map_or(i.hw.as_str(), |h| h.name.as_str());
-                    (i.id.clone(), format!("{} · {} × {hw}", i.id, i.n))
-                })
-                .collect::<Vec<_>>();
-            (p.name.clone(), opts)
-        })
-        .filter(|(_, o)| !o.is_empty())
-        .collect();
-    Arc::new(groups)
-}
 
 /// The compute fieldset.
 #[component]
@@ -63,61 +16,16 @@ pub fn ComputeFields() -> impl IntoView {
     let state = expect_context::<CalcState>();
     let factors = state.factors;
     let ds = factors.dataset();
-    let mode = Memo::new(move |_| {
-        state.inputs.with(|i| match i.compute {
-            ComputeInput::Hardware { .. } => "hardware",
-            ComputeInput::Instance { .. } => "instance",
-        })
-    });
+    let mode = Memo::new(move |_| state.inputs.with(|i| i.compute.mode()));
     let id = Memo::new(move |_| {
         state.inputs.with(|i| match &i.compute {
             ComputeInput::Hardware { id, .. } | ComputeInput::Instance { id, .. } => id.clone(),
         })
     });
-    let set_instance = move |i: &mut emissions_core::model::Inputs, inst: String| {
-        if let Some(host) = factors.instance_host(&inst) {
-            i.cpu = Some(host.cpu);
-            i.memory_gb = Some(host.memory.0);
+    let switch = Callback::new(move |key: &'static str| {
+        if let Some(to) = ComputeMode::from_key(key) {
+            state.edit(|i| i.switch_compute(to, factors))
         }
-        i.compute = ComputeInput::Instance {
-            id: inst,
-            count: 1.0,
-        };
-    };
-    let switch = Callback::new(move |m: &'static str| {
-        state.edit(|i| match (m, &i.compute) {
-            ("instance", ComputeInput::Hardware { id, .. }) => {
-                let provider = match &i.location {
-                    LocationInput::Cloud { provider, .. } => provider.clone(),
-                    _ => String::new(),
-                };
-                let pick = ds
-                    .instances
-                    .iter()
-                    .find(|x| x.hw == *id && x.provider == provider)
-                    .or_else(|| ds.instances.iter().find(|x| x.hw == *id))
-                    .or_else(|| ds.instances.first())
-                    .map(|x| x.id.clone());
-                if let Some(pick) = pick {
-                    set_instance(i, pick);
-                }
-            }
-            ("hardware", ComputeInput::Instance { id, count }) => {
-                let (hw, n) = ds
-                    .instance(id)
-                    .map_or((String::new(), 1.0), |x| (x.hw.clone(), f64::from(x.n)));
-                let hw = if hw.is_empty() {
-                    emissions_core::model::inputs::DEFAULT_HARDWARE.to_string()
-                } else {
-                    hw
-                };
-                i.compute = ComputeInput::Hardware {
-                    id: hw,
-                    devices: (n * count).max(1.0),
-                };
-            }
-            _ => {}
-        })
     });
     let kind = Memo::new(move |_| state.inputs.with(|i| i.job_kind.id()));
     // The job kind's typical draw and range, % of TDP (numbers only: nothing is cloned per read).
@@ -143,20 +51,20 @@ pub fn ComputeFields() -> impl IntoView {
             )
         })
     };
-    let hw_groups = hardware_groups(ds);
-    let inst_groups = instance_groups(ds);
+    let hw_groups: Groups = Arc::new(hardware_choices(ds));
+    let inst_groups: Groups = Arc::new(instance_choices(ds));
     view! {
         <fieldset class="group">
             <legend>"Hardware"</legend>
             <ModeSwitch
                 name="compute-kind"
                 legend="Hardware given as"
-                modes=vec![("hardware", "Accelerator"), ("instance", "Cloud instance")]
-                current=mode
+                modes=vec![(ComputeMode::Hardware.key(), "Accelerator"), (ComputeMode::Instance.key(), "Cloud instance")]
+                current=Signal::derive(move || mode.get().key())
                 on_change=switch
             />
             <ShowIf
-                when=move || mode.get() == "hardware"
+                when=move || mode.get() == ComputeMode::Hardware
                 fallback=move || {
                     view! {
                         <div class="row">
@@ -167,7 +75,7 @@ pub fn ComputeFields() -> impl IntoView {
                                 groups=Signal::stored(inst_groups.clone())
                                 selected=id
                                 searchable=true
-                                on_change=Callback::new(move |v: String| state.edit(|i| set_instance(i, v)))
+                                on_change=Callback::new(move |v: String| state.edit(|i| i.set_instance(v, factors)))
                             />
                             <NumField
                                 id="f-n"

@@ -142,13 +142,13 @@ pub fn NumField(
                     placeholder=live(move || placeholder.get())
                     aria-invalid=live(invalid)
                     aria-describedby=described
-                    on:input=handler(Box::new(move |ev| {
+                    on:input=handler(move |ev| {
                         let typed = event_target_value(&ev);
                         let parsed = parse_number(&typed);
                         let parsed = if optional { parsed } else { Some(parsed.unwrap_or(f64::NAN)) };
                         text.set(typed);
                         state.edit(|i| set(i, parsed));
-                    }))
+                    })
                 />
                 <span class="unit" aria-hidden="true">{unit}</span>
             </div>

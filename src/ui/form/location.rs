@@ -4,63 +4,10 @@ use crate::ui::erased::{handler, live};
 use crate::ui::form::field::NumField;
 use crate::ui::form::picker::{Groups, ModeSwitch, Picker};
 use crate::ui::state::CalcState;
-use emissions_core::dataset::Dataset;
-use emissions_core::model::{DataCentre, Field, LocationInput};
-use emissions_core::order::sort_by;
+use emissions_core::choices::{provider_choices, region_choices, zone_choices};
+use emissions_core::model::{DataCentre, Field, LocationInput, LocationMode};
 use leptos::prelude::*;
 use std::sync::Arc;
-
-fn continent(code: &str) -> &'static str {
-    match code {
-        "AF" => "Africa",
-        "AS" => "Asia",
-        "EU" => "Europe",
-        "NA" => "North America",
-        "OC" => "Oceania",
-        "SA" => "South America",
-        _ => "Other",
-    }
-}
-
-fn push(
-    groups: &mut Vec<(String, Vec<(String, String)>)>,
-    group: &str,
-    value: String,
-    text: String,
-) {
-    match groups.iter_mut().find(|(g, _)| g == group) {
-        Some((_, opts)) => opts.push((value, text)),
-        None => groups.push((group.to_string(), vec![(value, text)])),
-    }
-}
-
-/// A provider's regions grouped by continent, showing city and intensity.
-pub fn region_groups(ds: &Dataset, provider: &str) -> Groups {
-    let mut groups = Vec::new();
-    for r in ds.regions_of(provider) {
-        let ct = ds
-            .zone(&r.zone)
-            .map_or("Other", |z| continent(&z.continent));
-        let text = format!("{} · {} · {} g/kWh", r.code, r.location, r.intensity.0);
-        push(&mut groups, ct, r.code.clone(), text);
-    }
-    sort_by(&mut groups, |a, b| a.0.cmp(&b.0));
-    Arc::new(groups)
-}
-
-/// Grid zones grouped by continent, showing intensity.
-pub fn zone_groups(ds: &Dataset) -> Groups {
-    let mut groups = Vec::new();
-    for z in &ds.zones {
-        let text = format!("{} ({}) · {} g/kWh", z.name, z.id, z.intensity.0);
-        push(&mut groups, continent(&z.continent), z.id.clone(), text);
-    }
-    sort_by(&mut groups, |a, b| a.0.cmp(&b.0));
-    for (_, opts) in &mut groups {
-        sort_by(opts, |a, b| a.1.cmp(&b.1));
-    }
-    Arc::new(groups)
-}
 
 /// The location fieldset.
 #[component]
@@ -68,35 +15,15 @@ pub fn LocationFields() -> impl IntoView {
     let state = expect_context::<CalcState>();
     let ds = state.factors.dataset();
     let loc = Memo::new(move |_| state.inputs.with(|i| i.location.clone()));
-    let mode = Memo::new(move |_| match loc.get() {
-        LocationInput::Cloud { .. } => "cloud",
-        LocationInput::Zone { .. } => "zone",
-        LocationInput::Custom { .. } => "custom",
-    });
-    let switch = Callback::new(move |m: &'static str| {
+    let mode = Memo::new(move |_| loc.with(LocationInput::mode));
+    let switch = Callback::new(move |key: &'static str| {
+        let Some(to) = LocationMode::from_key(key) else {
+            return;
+        };
         let intensity = state
             .outcome
             .with_untracked(|o| o.estimate.as_ref().map_or(400.0, |e| e.intensity.0.round()));
-        state.edit(|i| {
-            let zone = match &i.location {
-                LocationInput::Cloud { provider, region } => {
-                    ds.region(provider, region).map(|r| r.zone.clone())
-                }
-                LocationInput::Zone { zone, .. } => Some(zone.clone()),
-                LocationInput::Custom { .. } => None,
-            };
-            i.location = match m {
-                "zone" => LocationInput::Zone {
-                    zone: zone.unwrap_or_else(|| "US".into()),
-                    data_centre: DataCentre::Unknown,
-                },
-                "custom" => LocationInput::Custom {
-                    intensity,
-                    data_centre: DataCentre::Unknown,
-                },
-                _ => LocationInput::default(),
-            };
-        })
+        state.edit(|i| i.switch_location(to, state.factors, intensity))
     });
     let provider = Memo::new(move |_| match loc.get() {
         LocationInput::Cloud { provider, .. } => provider,
@@ -116,15 +43,9 @@ pub fn LocationFields() -> impl IntoView {
         }
         LocationInput::Cloud { .. } => DataCentre::Unknown,
     });
-    let provider_groups: Groups = Arc::new(vec![(
-        "Cloud providers".to_string(),
-        ds.providers
-            .iter()
-            .map(|p| (p.id.clone(), p.name.clone()))
-            .collect(),
-    )]);
-    let regions = Memo::new(move |_| region_groups(ds, &provider.get()));
-    let zones = zone_groups(ds);
+    let provider_groups: Groups = Arc::new(provider_choices(ds));
+    let regions = Memo::new(move |_| Arc::new(region_choices(ds, &provider.get())));
+    let zones: Groups = Arc::new(zone_choices(ds));
     let set_dc = move |ev: leptos::ev::Event| {
         let personal = event_target_value(&ev) == "personal";
         let kind = if personal {
@@ -143,7 +64,7 @@ pub fn LocationFields() -> impl IntoView {
         view! {
             <div class="field">
                 <label for="f-dc">"Facility"</label>
-                <select id="f-dc" on:change=handler(Box::new(set_dc))>
+                <select id="f-dc" on:change=handler(set_dc)>
                     <option value="unknown" selected=live(move || dc.get() == DataCentre::Unknown)>
                         "A data centre (industry-average PUE)"
                     </option>
@@ -160,12 +81,16 @@ pub fn LocationFields() -> impl IntoView {
             <ModeSwitch
                 name="loc-kind"
                 legend="Location given as"
-                modes=vec![("cloud", "Cloud region"), ("zone", "Grid zone"), ("custom", "Custom intensity")]
-                current=mode
+                modes=vec![
+                    (LocationMode::Cloud.key(), "Cloud region"),
+                    (LocationMode::Zone.key(), "Grid zone"),
+                    (LocationMode::Custom.key(), "Custom intensity"),
+                ]
+                current=Signal::derive(move || mode.get().key())
                 on_change=switch
             />
             {move || match mode.get() {
-                "cloud" => view! {
+                LocationMode::Cloud => view! {
                     <div class="row">
                         <Picker
                             id="f-provider"
@@ -194,7 +119,7 @@ pub fn LocationFields() -> impl IntoView {
                     </div>
                 }
                 .into_any(),
-                "zone" => view! {
+                LocationMode::Zone => view! {
                     <div class="row">
                         <Picker
                             id="f-zone"
@@ -213,7 +138,7 @@ pub fn LocationFields() -> impl IntoView {
                     </div>
                 }
                 .into_any(),
-                _ => view! {
+                LocationMode::Custom => view! {
                     <div class="row">
                         <NumField
                             id="f-ci"

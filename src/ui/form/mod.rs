@@ -8,8 +8,8 @@ pub mod picker;
 use crate::ui::erased::handler;
 use crate::ui::state::CalcState;
 use compute::ComputeFields;
-use emissions_core::model::inputs::{DEFAULT_HOURS, DEFAULT_MFU_PCT, GENERIC_CPU};
-use emissions_core::model::{CpuInput, DurationInput, Field};
+use emissions_core::choices::cpu_choices;
+use emissions_core::model::{CpuInput, DurationInput, DurationMode, Field};
 use field::NumField;
 use leptos::prelude::*;
 use location::LocationFields;
@@ -43,12 +43,12 @@ pub fn InputForm() -> impl IntoView {
             <LocationFields/>
             <details
                 class="more"
-                on:toggle=handler(Box::new(move |ev| {
+                on:toggle=handler(move |ev| {
                     let open = event_target::<web_sys::Element>(&ev).has_attribute("open");
                     if open && !more_seen.get_untracked() {
                         more_seen.set(true);
                     }
-                }))
+                })
             >
                 <summary>"More: host CPU, memory, PUE, market-based share"</summary>
                 <CpuFields listed=more_seen.into()/>
@@ -85,30 +85,11 @@ pub fn InputForm() -> impl IntoView {
 #[component]
 fn DurationFields() -> impl IntoView {
     let state = expect_context::<CalcState>();
-    let mode = Memo::new(move |_| {
-        state.inputs.with(|i| match i.duration {
-            DurationInput::Hours { .. } => "hours",
-            DurationInput::Flops { .. } => "flops",
-            DurationInput::Training { .. } => "training",
-        })
-    });
-    let switch = Callback::new(move |m: &'static str| {
-        state.edit(|i| {
-            i.duration = match m {
-                "flops" => DurationInput::Flops {
-                    flops: 1e21,
-                    mfu_pct: DEFAULT_MFU_PCT,
-                },
-                "training" => DurationInput::Training {
-                    parameters: 1e9,
-                    tokens: 2e10,
-                    mfu_pct: DEFAULT_MFU_PCT,
-                },
-                _ => DurationInput::Hours {
-                    hours: DEFAULT_HOURS,
-                },
-            }
-        })
+    let mode = Memo::new(move |_| state.inputs.with(|i| i.duration.mode()));
+    let switch = Callback::new(move |key: &'static str| {
+        if let Some(to) = DurationMode::from_key(key) {
+            state.edit(|i| i.duration = DurationInput::start(to))
+        }
     });
     let mfu = move || {
         view! {
@@ -135,13 +116,17 @@ fn DurationFields() -> impl IntoView {
             <ModeSwitch
                 name="duration-kind"
                 legend="Workload given as"
-                modes=vec![("hours", "Hours per run"), ("flops", "Total FLOPs"), ("training", "Parameters × tokens")]
-                current=mode
+                modes=vec![
+                    (DurationMode::Hours.key(), "Hours per run"),
+                    (DurationMode::Flops.key(), "Total FLOPs"),
+                    (DurationMode::Training.key(), "Parameters × tokens"),
+                ]
+                current=Signal::derive(move || mode.get().key())
                 on_change=switch
             />
             <div class="row">
                 {move || match mode.get() {
-                    "flops" => view! {
+                    DurationMode::Flops => view! {
                         <NumField
                             id="f-flops"
                             label="FLOPs per run"
@@ -154,7 +139,7 @@ fn DurationFields() -> impl IntoView {
                         {mfu()}
                     }
                     .into_any(),
-                    "training" => view! {
+                    DurationMode::Training => view! {
                         <NumField
                             id="f-params"
                             label="Parameters"
@@ -175,7 +160,7 @@ fn DurationFields() -> impl IntoView {
                         {mfu()}
                     }
                     .into_any(),
-                    _ => view! {
+                    DurationMode::Hours => view! {
                         <NumField
                             id="f-hours"
                             label="Hours per run"
@@ -211,26 +196,7 @@ fn CpuFields(
 ) -> impl IntoView {
     let state = expect_context::<CalcState>();
     let ds = state.factors.dataset();
-    let mut groups = vec![(
-        "Not counted".to_string(),
-        vec![(String::new(), "No CPU".to_string())],
-    )];
-    groups.push((
-        "Generic".to_string(),
-        vec![(
-            GENERIC_CPU.to_string(),
-            "Generic CPU (per-core power)".to_string(),
-        )],
-    ));
-    for cpu in &ds.cpus {
-        let group = format!("{} CPUs", cpu.vendor);
-        let text = format!("{} · {} W / {} cores", cpu.name, cpu.tdp.0, cpu.cores);
-        match groups.iter_mut().find(|(g, _)| *g == group) {
-            Some((_, o)) => o.push((cpu.id.clone(), text)),
-            None => groups.push((group, vec![(cpu.id.clone(), text)])),
-        }
-    }
-    let groups: Groups = Arc::new(groups);
+    let groups: Groups = Arc::new(cpu_choices(ds));
     let cpu_id = Memo::new(move |_| {
         state
             .inputs

@@ -3,13 +3,14 @@
 
 use crate::ui::erased::{handler, live, CollectAny};
 use crate::ui::form::field::FieldErrors;
+use emissions_core::choices::ChoiceGroups;
 use emissions_core::model::Field;
 use emissions_core::search_text::{contains_folded, fold};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Option groups: `(group label, [(value, text)])`.
-pub type Groups = Arc<Vec<(String, Vec<(String, String)>)>>;
+/// Option groups, shared between renders (built by `emissions_core::choices`).
+pub type Groups = Arc<ChoiceGroups>;
 
 /// A labelled select with optional search.
 #[component]
@@ -79,14 +80,14 @@ pub fn Picker(
                             placeholder="Search…"
                             aria-label=format!("Search {}", label.to_ascii_lowercase())
                             aria-controls=id
-                            on:input=handler(Box::new(move |ev| set_query.set(event_target_value(&ev))))
+                            on:input=handler(move |ev| set_query.set(event_target_value(&ev)))
                         />
                     }
                 })}
             <select
                 id=id
                 aria-describedby=err_id.clone()
-                on:change=handler(Box::new(move |ev| on_change.run(event_target_value(&ev))))
+                on:change=handler(move |ev| on_change.run(event_target_value(&ev)))
             >
                 {move || options().into_any()}
             </select>
@@ -123,7 +124,7 @@ pub fn ModeSwitch(
                             name=name
                             value=value
                             prop:checked=live(move || current.get() == value)
-                            on:change=handler(Box::new(move |_| on_change.run(value)))
+                            on:change=handler(move |_| on_change.run(value))
                         />
                         <label for=id>{text}</label>
                     }

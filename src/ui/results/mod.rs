@@ -6,7 +6,7 @@ pub mod trace;
 
 use crate::ui::erased::{live, CollectAny, ShowIf};
 use crate::ui::state::CalcState;
-use emissions_core::charts::format::format_sig;
+use emissions_core::format::{format_energy_kwh, format_mass_kg, format_sig};
 use emissions_core::model::Estimate;
 use emissions_core::number;
 use leptos::prelude::*;
@@ -14,24 +14,6 @@ use std::sync::Arc;
 
 /// How many everyday equivalents are listed before "more".
 const SHOWN_EQUIVALENTS: usize = 4;
-
-/// Formats a mass in kg with 3 significant digits, switching to tonnes from 1,000 kg.
-pub fn mass(kg: f64) -> String {
-    if kg.abs() >= 1000.0 {
-        format!("{} t", format_sig(kg / 1000.0, 3))
-    } else {
-        format!("{} kg", format_sig(kg, 3))
-    }
-}
-
-/// Formats energy in kWh (MWh from 10,000 kWh) with 3 significant digits.
-pub fn energy(kwh: f64) -> String {
-    if kwh.abs() >= 10_000.0 {
-        format!("{} MWh", format_sig(kwh / 1000.0, 3))
-    } else {
-        format!("{} kWh", format_sig(kwh, 3))
-    }
-}
 
 /// The current estimate, as the results panel reads it.
 type EstimateMemo = Memo<Option<Arc<Estimate>>>;
@@ -78,8 +60,8 @@ pub fn MiniResult() -> impl IntoView {
                 let stale = if o.stale { " (last valid)" } else { "" };
                 format!(
                     "{} CO₂e · {}{stale}",
-                    mass(e.location_based.0),
-                    energy(e.energy.total.0)
+                    format_mass_kg(e.location_based.0),
+                    format_energy_kwh(e.energy.total.0)
                 )
             })
         })
@@ -117,34 +99,34 @@ fn Headline(
     view! {
         <div class="headline">
             <p class="big">
-                <span data-testid="emissions-kg" data-value=live(move || number::shortest(kg()))>{move || mass(kg()).into_any()}</span>
+                <span data-testid="emissions-kg" data-value=live(move || number::shortest(kg()))>{move || format_mass_kg(kg()).into_any()}</span>
                 " CO₂e"
             </p>
             <p class="range">
                 "Range "
-                <span data-testid="emissions-kg-low" data-value=live(move || number::shortest(low()))>{move || mass(low()).into_any()}</span>
+                <span data-testid="emissions-kg-low" data-value=live(move || number::shortest(low()))>{move || format_mass_kg(low()).into_any()}</span>
                 " – "
-                <span data-testid="emissions-kg-high" data-value=live(move || number::shortest(high()))>{move || mass(high()).into_any()}</span>
+                <span data-testid="emissions-kg-high" data-value=live(move || number::shortest(high()))>{move || format_mass_kg(high()).into_any()}</span>
                 " · location-based"
             </p>
             <dl class="kv">
                 <div>
                     <dt>"Energy"</dt>
-                    <dd data-testid="energy-kwh" data-value=live(move || number::shortest(kwh()))>{move || energy(kwh()).into_any()}</dd>
+                    <dd data-testid="energy-kwh" data-value=live(move || number::shortest(kwh()))>{move || format_energy_kwh(kwh()).into_any()}</dd>
                 </div>
                 <div>
                     <dt>"Upper bound at TDP"</dt>
                     <dd data-testid="emissions-kg-tdp" data-value=live(move || number::shortest(at_tdp()))>
-                        {move || mass(at_tdp()).into_any()}
+                        {move || format_mass_kg(at_tdp()).into_any()}
                         <span class="muted">" every accelerator at 100 % of TDP, the convention of Lacoste et al. 2019 and of most model cards"</span>
                     </dd>
                 </div>
                 <div>
                     <dt>"Market-based"</dt>
                     <dd data-testid="emissions-market-kg" data-value=live(move || number::shortest(market()))>
-                        {move || mass(market()).into_any()}
+                        {move || format_mass_kg(market()).into_any()}
                         <span class="muted">
-                            {move || format!(" ({}–{})", mass(market_low()), mass(market_high())).into_any()}
+                            {move || format!(" ({}–{})", format_mass_kg(market_low()), format_mass_kg(market_high())).into_any()}
                         </span>
                     </dd>
                 </div>
@@ -177,7 +159,7 @@ fn breakdown_row(
     view! {
         <tr>
             <th scope="row">{label}</th>
-            <td class="num">{move || energy(kwh()).into_any()}</td>
+            <td class="num">{move || format_energy_kwh(kwh()).into_any()}</td>
             <td class="bar-cell" aria-hidden="true">
                 <span class="bar" style:width=live(width)></span>
             </td>
@@ -217,7 +199,7 @@ fn Breakdown(
                 {breakdown_row("Facility overhead (PUE)", figure(est, |e| e.energy.pue_overhead.0), total)}
                 <tr class="total">
                     <th scope="row">"Total"</th>
-                    <td class="num">{move || energy(total()).into_any()}</td>
+                    <td class="num">{move || format_energy_kwh(total()).into_any()}</td>
                     <td></td>
                 </tr>
             </tbody>

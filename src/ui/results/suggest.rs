@@ -7,7 +7,7 @@ use emissions_core::model::{LocationInput, RegionAlternative};
 use emissions_core::number;
 use leptos::prelude::*;
 
-use super::mass;
+use emissions_core::format::format_mass_kg;
 
 /// One suggestion button.
 fn suggestion(
@@ -36,7 +36,7 @@ fn suggestion(
             "{lead}: in {provider} {} ({}) the same job would emit {} (−{} %).",
             r.code,
             r.name,
-            mass(r.emissions.0),
+            format_mass_kg(r.emissions.0),
             number::fixed(r.saving_pct.0.max(0.0), 0)
         )
     };
@@ -54,10 +54,10 @@ fn suggestion(
                             data-testid=testid
                             data-provider=p.clone()
                             data-region=code.clone()
-                            on:click=handler(Box::new(move |_| {
+                            on:click=handler(move |_| {
                                 let location = LocationInput::Cloud { provider: p.clone(), region: code.clone() };
                                 state.edit(|i| i.location = location);
-                            }))
+                            })
                         >
                             {format!("Move the job to {}", r.code)}
                         </button>

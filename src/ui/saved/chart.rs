@@ -43,7 +43,7 @@ pub fn CompareChart(
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     // Synchronises the canvas (outside the reactive system) with the data; writes no signal.
-    effect(Box::new(move || {
+    effect(move || {
         let Some(el) = canvas.get() else {
             return;
         };
@@ -72,7 +72,7 @@ pub fn CompareChart(
                 None => web_sys::console::warn_1(&"mlcalc: no 2D canvas context".into()),
             }
         });
-    }));
+    });
     view! {
         <canvas
             node_ref=canvas

@@ -1,9 +1,9 @@
 //! The list of saved jobs: open, rename, duplicate, delete, and tick for comparison.
 
 use super::Saved;
+use crate::platform::storage;
 use crate::ui::erased::{effect, handler, live, CollectAny, ShowIf};
 use crate::ui::state::CalcState;
-use crate::ui::storage;
 use emissions_core::dataset::DATASET_VERSION;
 use emissions_core::model::{ComputeInput, DurationInput, Inputs, LocationInput};
 use emissions_core::number;
@@ -92,12 +92,12 @@ fn JobRow(job: SavedJob) -> impl IntoView {
     let (draft, set_draft) = signal(job.name.clone());
     let rename_input = NodeRef::<leptos::html::Input>::new();
     // Moves the keyboard focus into the rename field when it appears (DOM only, no signal write).
-    effect(Box::new(move || {
+    effect(move || {
         if let Some(input) = rename_input.get() {
             let _ = input.focus();
             input.select();
         }
-    }));
+    });
     let name = job.name.clone();
     let inputs = job.inputs.clone();
     let open_name = name.clone();
@@ -147,44 +147,44 @@ fn JobRow(job: SavedJob) -> impl IntoView {
     let shown_name = name.clone();
     view! {
         <li class="saved-job" data-testid="saved-job" data-job-id=id.to_string()>
-            <input type="checkbox" aria-label=checkbox_label prop:checked=live(checked) on:change=handler(Box::new(toggle)) data-testid="compare-check"/>
+            <input type="checkbox" aria-label=checkbox_label prop:checked=live(checked) on:change=handler(toggle) data-testid="compare-check"/>
             <div class="saved-job-main">
                 <ShowIf
                     when=editing
                     fallback=move || view! { <span class="saved-job-name" data-testid="saved-job-name">{shown_name.clone()}</span> }
                 >
-                    <form class="rename" on:submit=handler(Box::new(move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); commit_rename(); }))>
+                    <form class="rename" on:submit=handler(move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); commit_rename(); })>
                         <input
                             type="text"
                             maxlength="120"
                             aria-label="New name"
                             data-testid="rename-input"
                             node_ref=rename_input
-                            on:keydown=handler(Box::new(move |ev: leptos::ev::KeyboardEvent| {
+                            on:keydown=handler(move |ev: leptos::ev::KeyboardEvent| {
                                 if ev.key() == "Escape" {
                                     close_rename();
                                 }
-                            }))
+                            })
                             prop:value=live(move || draft.get())
-                            on:input=handler(Box::new(move |ev| set_draft.set(event_target_value(&ev))))
+                            on:input=handler(move |ev| set_draft.set(event_target_value(&ev)))
                         />
                         <button type="submit">"Save name"</button>
-                        <button type="button" on:click=handler(Box::new(move |_| close_rename()))>"Cancel"</button>
+                        <button type="button" on:click=handler(move |_| close_rename())>"Cancel"</button>
                     </form>
                 </ShowIf>
                 <small class="saved-job-meta">{summary(&job.inputs)}{old_data}</small>
             </div>
             <div class="saved-job-actions">
-                <button type="button" data-testid="open-job" on:click=handler(Box::new(open))>"Open"</button>
-                <button type="button" data-testid="rename-job" on:click=handler(Box::new(move |_| { set_draft.set(name.clone()); set_editing.set(true); }))>"Rename"</button>
-                <button type="button" data-testid="duplicate-job" on:click=handler(Box::new(duplicate))>"Duplicate"</button>
+                <button type="button" data-testid="open-job" on:click=handler(open)>"Open"</button>
+                <button type="button" data-testid="rename-job" on:click=handler(move |_| { set_draft.set(name.clone()); set_editing.set(true); })>"Rename"</button>
+                <button type="button" data-testid="duplicate-job" on:click=handler(duplicate)>"Duplicate"</button>
                 <button
                     type="button"
                     data-testid="delete-job"
-                    on:click=handler(Box::new(move |_| {
+                    on:click=handler(move |_| {
                         saved.delete(id);
                         focus_after_rebuild("[data-testid=undo-delete]".into());
-                    }))
+                    })
                 >
                     "Delete"
                 </button>

@@ -1,9 +1,9 @@
 //! Storage notices: no persistent storage, unreadable data kept aside, failed writes (of the jobs
 //! and of the draft, each cleared by its next successful write).
 
+use crate::platform::files::download_text;
+use crate::platform::storage;
 use crate::ui::erased::{handler, CollectAny, ShowIf};
-use crate::ui::export::download_text;
-use crate::ui::storage;
 use leptos::prelude::*;
 
 /// The notices; empty when all is well.
@@ -67,11 +67,11 @@ pub fn StorageNotices() -> impl IntoView {
                         }).collect_any()
                     }
                 </ul>
-                <button type="button" data-testid="export-unreadable" on:click=handler(Box::new(export))>
+                <button type="button" data-testid="export-unreadable" on:click=handler(export)>
                     "Export unreadable data"
                 </button>
                 " "
-                <button type="button" on:click=handler(Box::new(move |_| storage::discard_quarantine()))>
+                <button type="button" on:click=handler(move |_| storage::discard_quarantine())>
                     "Discard it"
                 </button>
                 {move || export_status.get().into_any()}

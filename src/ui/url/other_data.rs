@@ -5,9 +5,9 @@
 //! current figures are derived live from the calculator state; once the inputs have been edited
 //! the note says so, since the comparison then no longer concerns the link's job.
 
-use crate::ui::results::{energy, mass};
 use crate::ui::state::CalcState;
 use emissions_core::dataset::DATASET_VERSION;
+use emissions_core::format::{format_energy_kwh, format_mass_kg};
 use emissions_core::model::Inputs;
 use emissions_core::number;
 use emissions_core::share::CitedFigures;
@@ -76,14 +76,14 @@ fn Figures(
 ) -> impl IntoView {
     let kg = f.kg.map(|kg| {
         view! {
-            <span data-testid=format!("{prefix}-kg") data-value=number::shortest(kg.0)>{mass(kg.0)}</span>
+            <span data-testid=format!("{prefix}-kg") data-value=number::shortest(kg.0)>{format_mass_kg(kg.0)}</span>
             " CO₂e"
         }
     });
     let kwh = f.kwh.map(|kwh| {
         let number = view! {
             <span data-testid=format!("{prefix}-kwh") data-value=number::shortest(kwh.0)>
-                {energy(kwh.0)}
+                {format_energy_kwh(kwh.0)}
             </span>
         };
         if f.kg.is_some() {

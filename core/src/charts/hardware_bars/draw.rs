@@ -1,10 +1,10 @@
 //! Painting of the hardware chart from its [`Layout`](super::Layout).
 
 use super::{format_metric, layout, HardwareBars, METRICS};
-use crate::charts::format::truncate_to_width;
 use crate::charts::layout::PAD;
 use crate::charts::paint::{Align, Painter};
 use crate::charts::{css_size, Area, ChartResult, Theme};
+use crate::format::truncate_to_width;
 use plotters::backend::DrawingBackend;
 
 /// Draws `data` filling `area` (device pixels = CSS pixels × `theme.scale`).
@@ -21,11 +21,7 @@ pub fn draw<DB: DrawingBackend>(
     }
     let l = layout(data, w, h, theme);
     let (p, f) = (Painter::new(area, theme), l.font);
-    p.clear(&theme.background)?;
-    if let Some(ty) = l.title_y {
-        let t = truncate_to_width(&data.title, w - 2.0 * PAD, f + 1.0);
-        p.text(&t, (PAD, ty), f + 1.0, true, &theme.text, Align::Left)?;
-    }
+    p.begin(theme, &data.title, l.title_y, w, f)?;
     let cap = truncate_to_width(data.caption(), w - 2.0 * PAD, f - 1.0);
     p.text(
         &cap,
@@ -126,16 +122,5 @@ pub fn draw<DB: DrawingBackend>(
             }
         }
     }
-    if l.hidden > 0 {
-        let note = format!("{} more devices not shown", l.hidden);
-        p.text(
-            &note,
-            (PAD, l.footer_y),
-            f - 1.0,
-            false,
-            &theme.muted,
-            Align::Left,
-        )?;
-    }
-    Ok(())
+    p.hidden_note(theme, l.hidden, "devices", l.footer_y, f)
 }

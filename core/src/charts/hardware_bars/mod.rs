@@ -18,8 +18,8 @@ mod text;
 pub use draw::draw;
 pub use text::{table_rows, text_alternative, tooltip_lines};
 
-use super::format::{format_energy_kwh, format_hours, format_mass_kg, text_width};
 use super::layout::{fit_rows, hit_rows, sorted_finite, Row, Scale, PAD, ROW_PREF};
+use crate::format::{format_energy_kwh, format_hours, format_mass_kg, text_width};
 
 use super::Theme;
 

@@ -1,8 +1,8 @@
 //! Text alternative and table of the hardware chart: the same numbers as the drawing.
 
 use super::{format_metric, HardwareBars, HardwareRow};
-use crate::charts::format::format_sig;
 use crate::charts::layout::sorted_finite;
+use crate::format::format_sig;
 
 /// One sentence summarising the chart.
 pub fn text_alternative(data: &HardwareBars) -> String {

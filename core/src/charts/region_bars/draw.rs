@@ -1,11 +1,11 @@
 //! Painting of the region chart from its [`Layout`](super::Layout).
 
 use super::{layout, RegionBars, LEGEND_CAPTION};
-use crate::charts::format::{format_mass_kg, text_width, truncate_to_width};
 use crate::charts::layout::PAD;
 use crate::charts::paint::{Align, Painter};
 use crate::charts::theme::band_label;
 use crate::charts::{css_size, Area, ChartResult, Theme};
+use crate::format::{format_mass_kg, text_width, truncate_to_width};
 use plotters::backend::DrawingBackend;
 
 /// Draws `data` filling `area` (device pixels = CSS pixels × `theme.scale`).
@@ -19,11 +19,7 @@ pub fn draw<DB: DrawingBackend>(area: &Area<DB>, data: &RegionBars, theme: &Them
     let l = layout(data, w, h, theme);
     let p = Painter::new(area, theme);
     let f = l.font;
-    p.clear(&theme.background)?;
-    if let Some(ty) = l.title_y {
-        let title = truncate_to_width(&data.title, w - 2.0 * PAD, f + 1.0);
-        p.text(&title, (PAD, ty), f + 1.0, true, &theme.text, Align::Left)?;
-    }
+    p.begin(theme, &data.title, l.title_y, w, f)?;
     for s in &l.legend {
         let c = theme.bands.get(s.band).unwrap_or(&theme.neutral);
         p.fill_rect((s.x, s.y - 5.0, s.x + 10.0, s.y + 5.0), c)?;
@@ -136,22 +132,12 @@ pub fn draw<DB: DrawingBackend>(area: &Area<DB>, data: &RegionBars, theme: &Them
         p.text(&value, (bx1 + 5.0, mid), f, hl, &theme.text, Align::Left)?;
     }
 
-    if l.hidden > 0 {
-        let noun = if data.item_noun.is_empty() {
-            "bars"
-        } else {
-            data.item_noun.as_str()
-        };
-        let note = format!("{} more {noun} not shown", l.hidden);
-        p.text(
-            &note,
-            (PAD, l.footer_y),
-            f - 1.0,
-            false,
-            &theme.muted,
-            Align::Left,
-        )?;
-    }
+    let noun = if data.item_noun.is_empty() {
+        "bars"
+    } else {
+        data.item_noun.as_str()
+    };
+    p.hidden_note(theme, l.hidden, noun, l.footer_y, f)?;
     p.text(
         &data.unit_label,
         (w - PAD, l.footer_y),

@@ -18,10 +18,10 @@ mod text;
 pub use draw::draw;
 pub use text::{table_rows, text_alternative, tooltip_lines};
 
-use super::format::{format_mass_kg, text_width};
 use super::layout::{fit_rows, flow, hit_rows, nice_ticks, sorted_finite, Row, Scale};
 use super::layout::{PAD, ROW_MIN, ROW_PREF};
 use super::theme::{band_label, Theme};
+use crate::format::{format_mass_kg, text_width};
 
 #[cfg(doc)]
 use super::layout::ROW_MAX;

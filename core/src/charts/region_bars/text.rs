@@ -1,8 +1,8 @@
 //! Text alternative, table and tooltip of the region chart: the same numbers as the drawing.
 
 use super::RegionBars;
-use crate::charts::format::{format_mass_kg, format_pct, format_sig};
 use crate::charts::layout::sorted_finite;
+use crate::format::{format_mass_kg, format_pct, format_sig};
 
 /// Bars with a finite value in drawing order (ascending value).
 fn ordered(data: &RegionBars) -> Vec<usize> {

@@ -12,10 +12,10 @@ mod text;
 
 pub use text::{table_rows, text_alternative, tooltip_lines};
 
-use super::format::{format_mass_kg, text_width, truncate_to_width};
 use super::layout::{fit_rows, hit_rows, sorted_finite, Row, Scale, PAD, ROW_PREF};
 use super::paint::{Align, Painter};
 use super::{css_size, Area, ChartResult, Theme};
+use crate::format::{format_mass_kg, text_width, truncate_to_width};
 use plotters::backend::DrawingBackend;
 
 /// One uncertain input.
@@ -191,11 +191,7 @@ pub fn draw<DB: DrawingBackend>(area: &Area<DB>, data: &Tornado, theme: &Theme) 
     }
     let l = layout(data, w, h, theme);
     let (p, f) = (Painter::new(area, theme), l.font);
-    p.clear(&theme.background)?;
-    if let Some(ty) = l.title_y {
-        let t = truncate_to_width(&data.title, w - 2.0 * PAD, f + 1.0);
-        p.text(&t, (PAD, ty), f + 1.0, true, &theme.text, Align::Left)?;
-    }
+    p.begin(theme, &data.title, l.title_y, w, f)?;
     if l.rows.is_empty() {
         return p.text(
             "No data",
@@ -292,16 +288,5 @@ pub fn draw<DB: DrawingBackend>(area: &Area<DB>, data: &Tornado, theme: &Theme) 
         &theme.text,
         align,
     )?;
-    if l.hidden > 0 {
-        let note = format!("{} more inputs not shown", l.hidden);
-        p.text(
-            &note,
-            (PAD, y1 + 10.0),
-            f - 1.0,
-            false,
-            &theme.muted,
-            Align::Left,
-        )?;
-    }
-    Ok(())
+    p.hidden_note(theme, l.hidden, "inputs", y1 + 10.0, f)
 }

@@ -1,7 +1,7 @@
 //! Text alternative, table and tooltip of the tornado chart: the same numbers as the drawing.
 
 use super::{sorted, Tornado};
-use crate::charts::format::{format_mass_kg, format_sig};
+use crate::format::{format_mass_kg, format_sig};
 
 /// "50 kg CO₂e at 1.1" (or without the input when it has no text).
 fn case(v: f64, input: &str) -> String {

@@ -2,7 +2,7 @@
 //!
 //! Design note: a few hundred ids, built once, looked up a few times per keystroke. A sorted
 //! `Vec` is as fast here as a hash map and, unlike `HashMap<String, _>`, adds no hashing or
-//! table code to the WebAssembly (it reuses the one compiled sort of [`crate::order`]).
+//! table code to the WebAssembly (it reuses the one compiled sort of [`crate::sort`]).
 
 /// Keys mapped to row indexes. A key that occurs twice keeps its first row, like a lookup that
 /// iterates the rows.
@@ -16,7 +16,7 @@ impl IdIndex {
     pub(crate) fn new(pairs: impl Iterator<Item = (String, usize)>) -> IdIndex {
         let mut entries: Vec<(String, usize)> = pairs.collect();
         // Stable: equal keys stay in row order, so `dedup` keeps the first row.
-        crate::order::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
         entries.dedup_by(|later, first| later.0 == first.0);
         IdIndex { entries }
     }

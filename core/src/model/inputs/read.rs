@@ -3,7 +3,7 @@
 //!
 //! Why by hand: the three `#[serde(tag = "kind")]` enums made derived `Deserialize` buffer every
 //! member through serde's `Content` and compile a field matcher per variant (about 25 KB of wasm).
-//! Every caller already holds a parsed [`Node`], so this walks it with [`crate::read`].
+//! Every caller already holds a parsed [`Node`], so this walks it with [`crate::json`].
 //!
 //! The rules kept: every member of [`Inputs`] and [`CpuInput`] defaults to the value of
 //! `Default::default()` when absent (`#[serde(default)]`); an `Option` member is `None` when absent
@@ -11,7 +11,7 @@
 //! `kind` names the variant in snake case; unknown members are ignored.
 
 use super::{ComputeInput, CpuInput, DataCentre, DurationInput, Inputs, JobKind, LocationInput};
-use crate::read::{invalid, Leaf, Node, Obj, Res};
+use crate::json::{invalid, Leaf, Node, Obj, Res};
 use serde::de::{Deserialize, Deserializer, Error as _};
 use serde_json::Error;
 
@@ -148,7 +148,7 @@ mod tests {
 
     fn read(v: serde_json::Value) -> Result<Inputs, String> {
         let text = v.to_string();
-        let node = crate::read::parse(&text).map_err(|e| e.to_string())?;
+        let node = crate::json::parse(&text).map_err(|e| e.to_string())?;
         Inputs::read(&node).map_err(|e| e.to_string())
     }
 

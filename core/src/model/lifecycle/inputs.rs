@@ -4,8 +4,8 @@
 //! [`DEFAULT_DEV_PCT`]). Validation reports every bad member at once, as [`crate::model::validate`]
 //! does for the rest of the form.
 
+use crate::json::{Node, Obj, Res};
 use crate::model::errors::{Field, InputError, Problem};
-use crate::read::{Node, Obj, Res};
 use serde::Serialize;
 
 /// Development overhead when none is typed, % of the final runs: off, because published figures

@@ -4,8 +4,8 @@
 //! the form; the site (grid, PUE) and, for [`ServingPath::Hardware`], the devices, hours and draw
 //! are the training form's and validated there.
 
+use crate::json::{Node, Obj, Res};
 use crate::model::errors::{Field, InputError, Problem};
-use crate::read::{Node, Obj, Res};
 use serde::Serialize;
 
 /// Accepted requests in the period (one to a hundred trillion).

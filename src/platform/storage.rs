@@ -1,21 +1,21 @@
 //! Browser storage of the draft inputs and the saved jobs, never panicking and never losing data.
 //!
-//! Design note: one [`Store`] per tab, detected once: `localStorage` when a test write succeeds,
-//! else an in-memory map (private mode, storage disabled, sandboxed frames) with a visible notice.
-//! We talk to `web_sys::Storage` directly rather than through gloo-storage's `LocalStorage::raw()`,
-//! which throws when storage is unavailable; the stored formats, their migration and the
-//! quarantine rules live in the pure `emissions_core::persist`. Problems are collected in
+//! Design note: one [`Store`] per tab, detected once: `localStorage` (through gloo-storage) when a
+//! test write succeeds, else an in-memory map (private mode, storage disabled, sandboxed frames)
+//! with a visible notice. gloo-storage's handle throws when storage is unavailable, so it is
+//! taken only after the probe succeeded; its typed `get`/`set` are not used because they store
+//! JSON-encoded values (the stored formats are a contract: `emissions_core::persist` owns them,
+//! with their migration and quarantine rules) and would link serde_json's serializer. Problems are collected in
 //! [`StorageStatus`] (Arc signals, so they outlive any component owner) for the saved-jobs panel
 //! to show: unreadable data moved to a quarantine key, and failed writes (quota) of the jobs and
 //! of the draft. Every write happens in an event handler or at start-up, never in an effect, so
 //! recording its outcome in a signal is no effect writing a signal.
 
-mod offline;
-
-pub use offline::register_service_worker;
-
+use super::address_bar::WRITE_DELAY;
+use super::debounce::{self, Debounced};
 use emissions_core::model::Inputs;
 use emissions_core::persist::{self, Decoded, StoredState};
+use gloo_storage::{LocalStorage, Storage as _};
 use leptos::prelude::*;
 use std::cell::RefCell;
 
@@ -61,12 +61,14 @@ pub struct Store {
 const PROBE_KEY: &str = "mlcalc.probe";
 
 fn detect() -> Backend {
-    let local = web_sys::window()
+    let works = web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
-        .filter(|s| s.set_item(PROBE_KEY, "1").is_ok() && s.remove_item(PROBE_KEY).is_ok());
-    match local {
-        Some(storage) => Backend::Local(storage),
-        None => Backend::Memory(RefCell::new(Vec::new())),
+        .is_some_and(|s| s.set_item(PROBE_KEY, "1").is_ok() && s.remove_item(PROBE_KEY).is_ok());
+    if works {
+        // Safe now: the probe found a working `localStorage`.
+        Backend::Local(LocalStorage::raw())
+    } else {
+        Backend::Memory(RefCell::new(Vec::new()))
     }
 }
 
@@ -101,8 +103,8 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// A readable message of a failed storage call (e.g. `QuotaExceededError`).
-fn js_message(e: &wasm_bindgen::JsValue) -> String {
+/// A readable message of a failed storage call (its name, e.g. `QuotaExceededError`).
+fn error_name(e: &wasm_bindgen::JsValue) -> String {
     js_sys::Reflect::get(e, &"name".into())
         .ok()
         .and_then(|v| v.as_string())
@@ -126,7 +128,7 @@ impl Store {
     /// Writes `value` at `key`; the error message on failure (quota, storage revoked).
     pub fn set(&self, key: &str, value: &str) -> Result<(), String> {
         match &self.backend {
-            Backend::Local(s) => s.set_item(key, value).map_err(|e| js_message(&e)),
+            Backend::Local(s) => s.set_item(key, value).map_err(|e| error_name(&e)),
             Backend::Memory(m) => {
                 let mut pairs = m.borrow_mut();
                 pairs.retain(|(k, _)| k != key);
@@ -139,9 +141,7 @@ impl Store {
     /// Deletes `key` (best effort).
     pub fn remove(&self, key: &str) {
         match &self.backend {
-            Backend::Local(s) => {
-                let _ = s.remove_item(key);
-            }
+            Backend::Local(_) => LocalStorage::delete(key),
             Backend::Memory(m) => {
                 m.borrow_mut().retain(|(k, _)| k != key);
             }
@@ -222,13 +222,34 @@ fn record(signal: &ArcRwSignal<Option<String>>, value: Option<String>) {
     }
 }
 
-/// Saves the inputs as the draft, so they come back on the next visit. Called at start-up and by
-/// the event handlers that change the inputs (`CalcState::edit`), never from an effect: a failure
-/// (quota, storage revoked) is recorded in [`StorageStatus::draft_error`] for the alert, and
-/// cleared by the next write that succeeds.
+thread_local! {
+    /// The pending write of the draft.
+    static PENDING_DRAFT: Debounced = const { Debounced::new() };
+}
+
+/// Saves the inputs as the draft once the inputs pause (the address bar's delay), so they come
+/// back on the next visit; [`flush_draft`] writes it at once (the page being hidden). Called by
+/// the event handlers that change the inputs (`CalcState::edit`), never from an effect.
+pub fn save_draft_soon(inputs: &Inputs) {
+    let text = persist::encode_draft(inputs);
+    debounce::schedule(&PENDING_DRAFT, WRITE_DELAY, move || write_draft(&text));
+}
+
+/// Writes a pending draft now.
+pub fn flush_draft() {
+    debounce::flush(&PENDING_DRAFT);
+}
+
+/// Saves the inputs as the draft now (start-up).
 pub fn save_draft(inputs: &Inputs) {
+    write_draft(&persist::encode_draft(inputs));
+}
+
+/// Writes the encoded draft: a failure (quota, storage revoked) is recorded in
+/// [`StorageStatus::draft_error`] for the alert, and cleared by the next write that succeeds.
+fn write_draft(text: &str) {
     with_store(|store| {
-        let result = store.set(persist::DRAFT_KEY, &persist::encode_draft(inputs));
+        let result = store.set(persist::DRAFT_KEY, text);
         let error = result.err().map(|e| {
             web_sys::console::warn_1(&format!("mlcalc: the draft was not saved ({e})").into());
             format!(
@@ -299,3 +320,19 @@ pub fn discard_quarantine() {
         store.status.quarantined.set(Vec::new());
     })
 }
+
+/// The theme chosen on this device (`"light"`, `"dark"`), if any: kept in the same store, so it
+/// lasts for the tab where storage is unavailable.
+pub fn stored_theme_key() -> Option<String> {
+    with_store(|store| store.get(THEME_KEY))
+}
+
+/// Keeps the theme choice (best effort: a theme is not worth an alert).
+pub fn store_theme_key(key: &str) {
+    with_store(|store| {
+        let _ = store.set(THEME_KEY, key);
+    })
+}
+
+/// The storage key of the theme choice.
+pub const THEME_KEY: &str = "mlcalc-theme";

@@ -7,13 +7,13 @@
 
 mod chart;
 mod compare;
-mod import;
 mod list;
 mod notices;
 
+use crate::platform::storage;
 use crate::ui::erased::{handler, live};
+use crate::ui::import::{ImportedJobs, JsonImport};
 use crate::ui::state::CalcState;
-use crate::ui::storage;
 use emissions_core::dataset::DATASET_VERSION;
 use emissions_core::persist::{JobId, SavedJob, StoredState};
 use leptos::prelude::*;
@@ -74,7 +74,6 @@ impl Saved {
 #[component]
 pub fn SavedJobs() -> impl IntoView {
     let state = expect_context::<CalcState>();
-    storage::register_service_worker();
     let saved = Saved {
         jobs: RwSignal::new(storage::load_jobs()),
         undo: RwSignal::new(None),
@@ -95,11 +94,22 @@ pub fn SavedJobs() -> impl IntoView {
         saved.message.set(Some(format!("Saved “{shown}”.")));
         set_name.set(String::new());
     };
+    // An import adds every job of the file to the list (e.g. a comparison exported elsewhere).
+    let into_list = Callback::new(move |jobs: ImportedJobs| {
+        let count = jobs.len();
+        let plural = if count == 1 { "" } else { "s" };
+        saved.change(Some(format!("Imported {count} job{plural}.")), |s| {
+            for (name, inputs) in jobs {
+                s.save(&name, inputs, storage::now_ms(), DATASET_VERSION);
+            }
+        });
+        Ok(None)
+    });
     view! {
         <section class="saved-jobs" aria-labelledby="saved-heading">
             <h2 id="saved-heading">"Saved jobs"</h2>
             <notices::StorageNotices/>
-            <form class="save-job" on:submit=handler(Box::new(save))>
+            <form class="save-job" on:submit=handler(save)>
                 <label for="save-job-name">"Name"</label>
                 <input
                     id="save-job-name"
@@ -108,7 +118,7 @@ pub fn SavedJobs() -> impl IntoView {
                     placeholder="e.g. final run, sweep, ablation A"
                     data-testid="save-name"
                     prop:value=live(move || name.get())
-                    on:input=handler(Box::new(move |ev| set_name.set(event_target_value(&ev))))
+                    on:input=handler(move |ev| set_name.set(event_target_value(&ev)))
                 />
                 <button type="submit" data-testid="save-job">"Save current job"</button>
             </form>
@@ -117,14 +127,16 @@ pub fn SavedJobs() -> impl IntoView {
                 {move || {
                     saved.undo.with(|u| u.as_ref().map(|(_, job)| job.name.clone())).map(|name| view! {
                         <span>{format!("Deleted “{name}”. ")}</span>
-                        <button type="button" data-testid="undo-delete" on:click=handler(Box::new(move |_| saved.undo_delete()))>
+                        <button type="button" data-testid="undo-delete" on:click=handler(move |_| saved.undo_delete())>
                             "Undo"
                         </button>
                     })
                 }.into_any()}
             </p>
             <list::JobList/>
-            <import::ImportJobs/>
+            <div class="import-jobs">
+                <JsonImport apply=into_list file_testid="import-jobs" file_label="Import jobs from a JSON export: "/>
+            </div>
             <compare::Compare/>
         </section>
     }

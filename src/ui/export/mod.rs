@@ -1,17 +1,16 @@
 //! Exports of the current estimate (LaTeX, BibTeX, Markdown, model card, JSON, CSV), the share
 //! link, and importing a JSON export back into the form.
 
-mod browser;
-mod import;
 mod view;
 
-pub use browser::{copy_text, download_text, read_picked_file, when_settled};
 pub use view::{ExportView, Format};
 
+use crate::platform::address_bar::share_url;
+use crate::platform::clipboard::copy_text;
 use crate::ui::erased::{handler, ShowIf};
+use crate::ui::import::{ImportedJobs, JsonImport};
 use crate::ui::state::{factors, CalcState};
 use emissions_core::export::ExportItem;
-use import::ImportJson;
 use leptos::prelude::*;
 
 /// The export panel of the current estimate.
@@ -41,7 +40,7 @@ pub fn ExportPanel() -> impl IntoView {
     });
     let (link_status, set_link_status) = signal(None::<String>);
     let copy_link = move |_| {
-        let Some(url) = browser::share_url() else {
+        let Some(url) = share_url() else {
             return;
         };
         let shown = url.clone();
@@ -52,11 +51,22 @@ pub fn ExportPanel() -> impl IntoView {
             }))
         });
     };
+    // An import opens its first job in the form.
+    let into_form = Callback::new(move |jobs: ImportedJobs| {
+        let count = jobs.len();
+        let (_, inputs) = jobs.into_iter().next().ok_or("The file contains no job.")?;
+        state.replace(inputs);
+        Ok(Some(if count > 1 {
+            format!("Imported the first of {count} jobs into the form.")
+        } else {
+            "Imported into the form.".to_string()
+        }))
+    });
     view! {
         <section class="export" aria-labelledby="export-heading">
             <h2 id="export-heading">"Export and share"</h2>
             <p class="export-share">
-                <button type="button" data-testid="copy-share-link" on:click=handler(Box::new(copy_link))>"Copy share link"</button>
+                <button type="button" data-testid="copy-share-link" on:click=handler(copy_link)>"Copy share link"</button>
                 <span role="status">{move || link_status.get().into_any()}</span>
             </p>
             <ShowIf
@@ -65,7 +75,10 @@ pub fn ExportPanel() -> impl IntoView {
             >
                 <ExportView items=items id="export" stem="ml-emissions"/>
             </ShowIf>
-            <ImportJson/>
+            <details class="import-json">
+                <summary>"Import JSON"</summary>
+                <JsonImport apply=into_form file_testid="import-json-file" file_label="or choose a file: " paste=true/>
+            </details>
         </section>
     }
 }

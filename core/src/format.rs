@@ -1,4 +1,4 @@
-//! Number formatting and text measurement for chart labels, tooltips and tables.
+//! Number formatting for display (the page, the charts, the exports' tables) and text measurement for chart labels.
 //!
 //! Design note: text widths are estimated from a small per-character table tuned to common
 //! sans-serif faces (Helvetica/Arial/Liberation/DejaVu) and rounded up, so a label that the

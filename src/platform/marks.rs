@@ -1,10 +1,9 @@
-//! Tiny hooks for benchmarks and scripted use of the page: a performance mark when the first
-//! estimate is in the DOM, and a handle on the wasm memory to watch for leaks.
+//! Performance marks for benchmarks and scripted use of the page: when the wasm starts, when the
+//! dataset is ready and when the first estimate is in the DOM (standard User Timing, no test-only
+//! hooks: the tests read the wasm memory and the charts' pixels from outside).
 //!
 //! Why in the app: a benchmark can only time "navigation start → first estimate" precisely from
 //! inside the page; `performance.mark` costs nothing and is standard.
-
-use wasm_bindgen::JsValue;
 
 /// Name of the mark set once the headline estimate has been rendered.
 pub const FIRST_ESTIMATE_MARK: &str = "mlcalc:first-estimate";
@@ -36,9 +35,4 @@ pub fn after_mount() {
     if rendered {
         mark(FIRST_ESTIMATE_MARK);
     }
-    let _ = js_sys::Reflect::set(
-        &window,
-        &JsValue::from_str("__mlcalcWasmMemory"),
-        &wasm_bindgen::memory(),
-    );
 }

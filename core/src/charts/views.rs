@@ -1,19 +1,21 @@
-//! Pure builders: the model's outputs turned into the chart modules' input structs.
+//! The charts' inputs built from the model's outputs, with what the page needs beside them (the
+//! input each bar selects, the row count before the top-N cut). Pure; tested natively below.
 //!
 //! Design note: these run inside `Memo`s, never inside the draw effects, so a redraw caused by a
 //! resize or a theme change does not rebuild them, and a chart whose input did not change (same
 //! `PartialEq` value) is not redrawn at all. Each region bar carries the `LocationInput` that
 //! selects it, so a click maps the chart's index straight back to an input change.
 
-use emissions_core::charts::format::format_sig;
-use emissions_core::charts::hardware_bars::{HardwareBars, HardwareRow};
-use emissions_core::charts::layout::sorted_finite;
-use emissions_core::charts::region_bars::{RegionBar, RegionBars};
-use emissions_core::charts::tornado::{Tornado, TornadoItem};
-use emissions_core::model::{
+use crate::charts::hardware_bars::{HardwareBars, HardwareRow};
+use crate::charts::layout::sorted_finite;
+use crate::charts::region_bars::{RegionBar, RegionBars};
+use crate::charts::tornado::{Tornado, TornadoItem};
+use crate::dataset::continent_name;
+use crate::format::format_sig;
+use crate::model::{
     Alternatives, DataCentre, Estimate, Factors, HardwareBasis, LocationInput, UncertainInput,
 };
-use emissions_core::search_text::{contains_folded, fold};
+use crate::search_text::{contains_folded, fold};
 
 /// Which alternatives the region chart shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,12 +38,13 @@ impl Scope {
         }
     }
 
-    /// Parses [`Scope::key`]; unknown values fall back to all providers.
-    pub fn from_key(key: &str) -> Scope {
+    /// Parses [`Scope::key`].
+    pub fn from_key(key: &str) -> Option<Scope> {
         match key {
-            "provider" => Scope::Provider,
-            "zones" => Scope::Zones,
-            _ => Scope::AllProviders,
+            "provider" => Some(Scope::Provider),
+            "all" => Some(Scope::AllProviders),
+            "zones" => Some(Scope::Zones),
+            _ => None,
         }
     }
 }
@@ -176,34 +179,6 @@ pub fn region_view(alt: &Alternatives, factors: &Factors, q: &RegionQuery) -> Re
     }
     .into();
     v
-}
-
-/// Display name of a continent code of the dataset (`"EU"` → `"Europe"`); unknown codes as is.
-pub fn continent_name(code: &str) -> &str {
-    match code {
-        "AF" => "Africa",
-        "AN" => "Antarctica",
-        "AS" => "Asia",
-        "EU" => "Europe",
-        "NA" => "North America",
-        "OC" => "Oceania",
-        "SA" => "South America",
-        other => other,
-    }
-}
-
-/// Continent codes of the dataset's zones, sorted, for the zone filter.
-pub fn continents(factors: &Factors) -> Vec<String> {
-    let mut out: Vec<String> = factors
-        .dataset()
-        .zones
-        .iter()
-        .map(|z| z.continent.clone())
-        .filter(|c| !c.is_empty())
-        .collect();
-    emissions_core::order::sort_by(&mut out, |a, b| a.cmp(b));
-    out.dedup();
-    out
 }
 
 /// Accelerators shown before "show all".

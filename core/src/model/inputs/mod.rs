@@ -7,7 +7,10 @@
 
 use serde::{Deserialize, Serialize};
 
+mod modes;
 mod read;
+
+pub use modes::{ComputeMode, DurationMode, LocationMode};
 
 /// Default accelerator of a fresh form: the workhorse of 2020–2024 training clusters.
 pub const DEFAULT_HARDWARE: &str = "a100-sxm4-80gb";

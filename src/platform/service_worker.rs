@@ -18,12 +18,9 @@ pub fn register_service_worker() {
         return;
     }
     let promise = navigator.service_worker().register("./sw.js");
-    crate::ui::export::when_settled(
-        promise,
-        Box::new(|result| {
-            if let Err(e) = result {
-                web_sys::console::warn_2(&"mlcalc: service worker not registered".into(), &e);
-            }
-        }),
-    );
+    super::promise::when_settled(promise, |result| {
+        if let Err(e) = result {
+            web_sys::console::warn_2(&"mlcalc: service worker not registered".into(), &e);
+        }
+    });
 }

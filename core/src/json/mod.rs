@@ -5,7 +5,7 @@
 //! Why: a derived `Deserialize` is compiled once per deserializer and per container (every
 //! `Vec<Row>` of the dataset got its own copy of the parser's sequence loop), and internally tagged
 //! enums (`#[serde(tag = "kind")]`) buffer through serde's `Content` on top: over 90 KB of wasm.
-//! Our own JSON parser builds the tree ([`json`]); the readers are plain functions generic only
+//! Our own JSON parser builds the tree ([`parse`]); the readers are plain functions generic only
 //! over leaf types.
 //! Why not `serde_json::Value`: it allocates every key and a `BTreeMap` per object, which made the
 //! dataset (about 10,000 members) parse twice as slow as derived code; here keys and unescaped
@@ -48,12 +48,12 @@ pub enum Node<'a> {
     Obj(Vec<(Cow<'a, str>, Node<'a>)>),
 }
 
-mod json;
+mod parse;
 
 /// Parses `json` into a [`Node`] tree (syntax errors carry line and column), accepting what
 /// `serde_json::from_str` accepts, with its messages.
 pub fn parse(json: &str) -> Res<Node<'_>> {
-    json::parse(json)
+    parse::parse(json)
 }
 
 /// For `serde_json::from_str` of types read through a tree (tests compare it with [`parse`]); the

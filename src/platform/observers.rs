@@ -1,5 +1,5 @@
-//! The browser facts the charts depend on: page theme, devicePixelRatio, the clock, logging,
-//! and an element's width kept in a signal.
+//! What the page observes: its theme (and setting it), devicePixelRatio, an element's width and
+//! whether it is near the viewport, each kept in a signal; plus console logging of chart problems.
 //!
 //! Design note: every observer here writes its signal from its own callback (an event handler),
 //! never from an effect, and every DOM call is fallible and logged instead of unwrapped.
@@ -11,13 +11,6 @@ use wasm_bindgen::JsCast;
 /// Logs a chart problem to the console without interrupting the app.
 pub fn log_error(context: &str, detail: &str) {
     web_sys::console::error_1(&format!("charts: {context}: {detail}").into());
-}
-
-/// `performance.now()` in milliseconds (0 when unavailable).
-pub fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
 }
 
 /// `window.devicePixelRatio`, clamped to a sane 1–4.
@@ -48,6 +41,20 @@ pub fn page_is_dark() -> bool {
             .ok()
             .flatten()
             .is_some_and(|m| m.matches()),
+    }
+}
+
+/// Sets `data-theme` on `<html>` to `key` (`"light"`, `"dark"`), or removes it to follow the
+/// system (`None`).
+pub fn set_page_theme(key: Option<&str>) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = match key {
+            None => root.remove_attribute("data-theme"),
+            Some(key) => root.set_attribute("data-theme", key),
+        };
     }
 }
 

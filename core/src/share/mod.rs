@@ -25,9 +25,11 @@ use crate::model::{
 use crate::units::{KgCo2e, Kwh};
 
 mod cited;
+pub mod lifecycle;
 mod params;
 mod percent;
 mod problem;
+pub mod serving;
 
 use params::Params;
 
