@@ -14,3 +14,4 @@ pub mod panic_banner;
 pub mod promise;
 pub mod service_worker;
 pub mod storage;
+pub mod timing;

@@ -1,5 +1,5 @@
 //! Accessibility: axe-core (injected into the built page) finds no serious or critical
-//! violation in the main states of the app.
+//! violation in the main states of the app, touch-target size (WCAG 2.2) included.
 
 use crate::harness::{dist_dir, Browser, StaticServer};
 use serde_json::Value;
@@ -26,7 +26,7 @@ pub async fn serious_violations(browser: &Browser) -> Vec<Value> {
         .client
         .execute_async(
             "const done = arguments[arguments.length - 1];
-             axe.run(document, {resultTypes: ['violations']})
+             axe.run(document, {resultTypes: ['violations'], rules: {'target-size': {enabled: true}}})
                .then(r => done(r.violations.map(v => ({
                   id: v.id, impact: v.impact, help: v.help,
                   nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))}))))
@@ -57,12 +57,7 @@ pub async fn assert_accessible(browser: &Browser, state: &str) {
 /// A browser of `width` × `height` on the app, once the whole page has mounted (the sections
 /// below the results mount right after the headline: this waits for the last one).
 async fn open_whole_page(server: &StaticServer, width: u32, height: u32) -> Browser {
-    let browser = Browser::start(width, height).await;
-    browser
-        .client
-        .goto(&server.url())
-        .await
-        .expect("open the app");
+    let browser = Browser::open(&server.url(), width, height).await;
     browser.wait_text("[data-testid=emissions-kg]").await;
     browser.wait_text("#export-heading").await;
     browser

@@ -21,6 +21,59 @@ fn stats(mut v: Vec<f64>) -> (f64, f64, f64) {
     )
 }
 
+/// Injected before the page's own scripts: records when the headline estimate is first in the
+/// DOM, when the frame after it has been painted (a `requestAnimationFrame` callback runs just
+/// before that frame is drawn; a message posted from it is delivered after), and the long tasks
+/// that ran in between (where the time goes).
+const PAINT_PROBE: &str = r#"
+(() => {
+  const w = window;
+  w.__e2eLongTasks = [];
+  try {
+    new PerformanceObserver(l => { for (const e of l.getEntries()) w.__e2eLongTasks.push([e.startTime, e.duration]); })
+      .observe({type: 'longtask', buffered: true});
+  } catch (_) {}
+  const found = () => document.querySelector('[data-testid=emissions-kg][data-value]');
+  const painted = () => {
+    w.__e2eInDomAt = performance.now();
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => { w.__e2ePaintedAt = performance.now(); };
+      ch.port2.postMessage(0);
+    });
+  };
+  const obs = new MutationObserver(() => { if (found()) { obs.disconnect(); painted(); } });
+  obs.observe(document, {subtree: true, childList: true, attributes: true});
+})();
+"#;
+
+/// A page with only the headline number, as fast as a page can show one (the reference of the
+/// paint-time ratio).
+const STATIC_PAGE: &str = "<!DOCTYPE html><html lang=en><head><meta charset=utf-8>\
+<meta name=viewport content='width=device-width, initial-scale=1'><title>One number</title></head>\
+<body><p>Emissions: <span data-testid=emissions-kg data-value=21.6>21.6 kg</span> CO₂e</p></body></html>";
+
+/// Opens `url` in a fresh browser (cold cache) with [`PAINT_PROBE`]; returns (in the DOM, painted,
+/// long-task milliseconds between the two), in ms since navigation start.
+async fn paint_times(url: &str) -> (f64, f64, f64) {
+    let browser = Browser::start(1280, 900).await;
+    browser.add_script_before_pages(PAINT_PROBE).await;
+    browser.client.goto(url).await.expect("open");
+    let t = browser
+        .poll_js(
+            "return window.__e2ePaintedAt ? [window.__e2eInDomAt, window.__e2ePaintedAt, \
+               window.__e2eLongTasks.filter(([s, d]) => s + d > window.__e2eInDomAt && s < window.__e2ePaintedAt) \
+                 .reduce((a, [s, d]) => a + d, 0)] : {waiting: 'the first estimate painted'};",
+            vec![],
+            std::time::Duration::from_secs(10),
+            "the first estimate painted",
+        )
+        .await;
+    browser.close().await;
+    let at = |i: usize| t[i].as_f64().unwrap_or(f64::NAN);
+    (at(0), at(1), at(2))
+}
+
 /// Navigation start → the headline estimate in the DOM (the app's `mlcalc:first-estimate` mark),
 /// cold cache: a fresh browser profile for every load.
 #[tokio::test]
@@ -31,8 +84,7 @@ async fn bench_time_to_first_estimate() {
     // Where the time goes, per load: wasm downloaded, wasm `main` started, dataset parsed.
     let mut stages: [Vec<f64>; 3] = Default::default();
     for _ in 0..12 {
-        let browser = Browser::start(1280, 900).await;
-        browser.client.goto(&server.url()).await.expect("open");
+        let browser = Browser::open(&server.url(), 1280, 900).await;
         browser.wait_text("[data-testid=emissions-kg]").await;
         let t = browser
             .client
@@ -68,6 +120,45 @@ async fn bench_time_to_first_estimate() {
     );
     println!(
         "BENCH ttfe_median_ms {median:.1}\nBENCH ttfe_min_ms {min:.1}\nBENCH ttfe_max_ms {max:.1}"
+    );
+}
+
+/// Navigation start → the first estimate on screen (the frame after it is in the DOM), over 12
+/// cold loads, beside a static page with one number measured the same way in the same run.
+#[tokio::test]
+#[ignore = "benchmark: run `cargo xtask bench`"]
+async fn bench_time_to_first_estimate_painted() {
+    let server = StaticServer::start(&dist_dir(), 0, "/").expect("serve dist");
+    let static_dir = std::env::temp_dir().join("mlcalc-one-number-page");
+    std::fs::create_dir_all(&static_dir).expect("temp dir");
+    std::fs::write(static_dir.join("index.html"), STATIC_PAGE).expect("write the static page");
+    let reference = StaticServer::start(&static_dir, 0, "/").expect("serve the static page");
+    let (mut app, mut plain, mut in_dom, mut blocked) = (vec![], vec![], vec![], vec![]);
+    // Interleaved, so that both see the same machine load.
+    for _ in 0..12 {
+        let (dom, painted, long) = paint_times(&server.url()).await;
+        app.push(painted);
+        in_dom.push(dom);
+        blocked.push(long);
+        plain.push(paint_times(&reference.url()).await.1);
+    }
+    let (median, min, max) = stats(app.clone());
+    let reference_median = stats(plain.clone()).0;
+    println!(
+        "first estimate painted over {} cold loads: {app:.0?} ms",
+        app.len()
+    );
+    println!("static one-number page painted: {plain:.0?} ms");
+    println!(
+        "median: in the DOM {:.0} ms, painted {median:.0} ms; long tasks between the two {:.0} ms",
+        stats(in_dom).0,
+        stats(blocked).0
+    );
+    println!(
+        "BENCH ttfe_paint_median_ms {median:.1}\nBENCH ttfe_paint_min_ms {min:.1}\n\
+         BENCH ttfe_paint_max_ms {max:.1}\nBENCH static_paint_median_ms {reference_median:.1}\n\
+         BENCH ttfe_paint_ratio {:.2}",
+        median / reference_median
     );
 }
 
@@ -123,8 +214,7 @@ pub async fn time_changes(browser: &Browser, n: usize) -> Vec<f64> {
 #[ignore = "benchmark: run `cargo xtask bench`"]
 async fn bench_interaction() {
     let server = StaticServer::start(&dist_dir(), 0, "/").expect("serve dist");
-    let browser = Browser::start(1280, 900).await;
-    browser.client.goto(&server.url()).await.expect("open");
+    let browser = Browser::open(&server.url(), 1280, 900).await;
     browser.wait_text("[data-testid=emissions-kg]").await;
     for (place, key, scroll_to_charts) in [
         ("page top", "interaction", false),

@@ -9,8 +9,7 @@ const FIGURES: [&str; 3] = ["chart-regions", "chart-hardware", "chart-tornado"];
 
 async fn open(width: u32, height: u32) -> (StaticServer, Browser) {
     let server = StaticServer::start(&dist_dir(), 0, "/").expect("serve dist");
-    let browser = Browser::start(width, height).await;
-    browser.client.goto(&server.url()).await.expect("open");
+    let browser = Browser::open(&server.url(), width, height).await;
     for f in FIGURES {
         browser
             .wait_text(&format!("[data-testid={f}] figcaption"))

@@ -277,6 +277,13 @@ impl Browser {
         .await
     }
 
+    /// A fresh browser of `width` × `height` CSS pixels on `url`.
+    pub async fn open(url: &str, width: u32, height: u32) -> Browser {
+        let browser = Browser::start(width, height).await;
+        browser.client.goto(url).await.expect("open the app");
+        browser
+    }
+
     /// Makes every page this session opens from now on run `source` before its own scripts
     /// (Chromium's `Page.addScriptToEvaluateOnNewDocument`, through ChromeDriver's CDP
     /// passthrough; the page's Content-Security-Policy does not apply to it).

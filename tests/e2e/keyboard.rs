@@ -106,12 +106,7 @@ async fn headline(browser: &Browser) -> String {
 #[ignore = "needs the release dist/ and Chromium: run `cargo xtask test`"]
 async fn every_control_is_reached_and_operated_from_the_keyboard() {
     let server = StaticServer::start(&dist_dir(), 0, "/").expect("serve dist");
-    let browser = Browser::start(1280, 900).await;
-    browser
-        .client
-        .goto(&server.url())
-        .await
-        .expect("open the app");
+    let browser = Browser::open(&server.url(), 1280, 900).await;
     browser.wait_text("[data-testid=emissions-kg]").await;
 
     // 1. Reach: Tab through the whole page once.

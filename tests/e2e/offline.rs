@@ -10,12 +10,7 @@ use crate::persist_util::{
 #[ignore = "needs the release dist/ and Chromium: run `cargo xtask test`"]
 async fn app_loads_and_computes_offline_under_a_sub_path_with_saved_jobs() {
     let mut server = StaticServer::start(&dist_dir(), 0, "/repo/").expect("serve dist");
-    let browser = Browser::start(1280, 900).await;
-    browser
-        .client
-        .goto(&server.url())
-        .await
-        .expect("open the app");
+    let browser = Browser::open(&server.url(), 1280, 900).await;
     let online = headline_kg(&browser).await;
     assert!(
         online.is_finite() && online > 0.0,
@@ -157,12 +152,7 @@ async fn a_new_build_replaces_the_cache_cleanly() {
     let _ = std::fs::remove_dir_all(&dir);
     copy_dir(&dist_dir(), &dir);
     let server = StaticServer::start(&dir, 0, "/repo/").expect("serve the copy");
-    let browser = Browser::start(1280, 900).await;
-    browser
-        .client
-        .goto(&server.url())
-        .await
-        .expect("open the app");
+    let browser = Browser::open(&server.url(), 1280, 900).await;
     headline_kg(&browser).await;
     wait_js(
         &browser,

@@ -10,12 +10,7 @@ use serde_json::Value;
 /// Serves dist/ under `/calc/` and opens the app, waiting for its estimate.
 pub async fn open() -> (StaticServer, Browser) {
     let server = StaticServer::start(&dist_dir(), 0, "/calc/").expect("serve dist");
-    let browser = Browser::start(1280, 900).await;
-    browser
-        .client
-        .goto(&server.url())
-        .await
-        .expect("open the app");
+    let browser = Browser::open(&server.url(), 1280, 900).await;
     let kg = headline_kg(&browser).await;
     assert!(kg.is_finite(), "no estimate: {kg}");
     (server, browser)

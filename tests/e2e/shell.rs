@@ -4,12 +4,7 @@ use crate::harness::{dist_dir, origin_of, Browser, StaticServer};
 
 async fn assert_shell_loads(prefix: &str) {
     let server = StaticServer::start(&dist_dir(), 0, prefix).expect("serve dist");
-    let browser = Browser::start(1280, 900).await;
-    browser
-        .client
-        .goto(&server.url())
-        .await
-        .expect("open the app");
+    let browser = Browser::open(&server.url(), 1280, 900).await;
     let title = browser.wait_text("header h1").await;
     assert_eq!(title, "ML Emissions Calculator");
     assert!(browser

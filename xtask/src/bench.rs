@@ -10,12 +10,20 @@ use crate::tools::{Browser, Tools};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// A budget: a figure must stay at or below it (times, sizes), or reach it (scores).
+#[derive(Clone, Copy)]
+enum Budget {
+    AtMost(f64),
+    AtLeast(f64),
+}
+use Budget::{AtLeast, AtMost};
+
 /// One row of the final table.
 struct Row {
-    what: &'static str,
+    what: String,
     value: Option<f64>,
     unit: &'static str,
-    budget: Option<f64>,
+    budget: Option<Budget>,
 }
 
 fn collect(out: &str, figures: &mut BTreeMap<String, f64>) {
@@ -87,6 +95,15 @@ pub fn run(root: &Path, tools: &Tools, browser: &Browser, dist: &Path) -> Result
     })?;
     print!("{browser_out}");
     collect(&browser_out, &mut figures);
+    let lighthouse = stage(
+        "Lighthouse, mobile preset, gzip-served (3 runs per page)",
+        || {
+            let cli = crate::tools::ensure_lighthouse()?;
+            crate::lighthouse::run(root, dist, &browser.chrome, &cli)
+        },
+    )?;
+    print!("{lighthouse}");
+    collect(&lighthouse, &mut figures);
 
     let total = size_rows
         .iter()
@@ -94,92 +111,152 @@ pub fn run(root: &Path, tools: &Tools, browser: &Browser, dist: &Path) -> Result
         .map(|(_, s)| *s)
         .unwrap_or_default();
     let get = |k: &str| figures.get(k).copied();
-    let rows = [
+    let mut rows = vec![
         Row {
-            what: "total download, gzip",
+            what: "total download, gzip".into(),
             value: Some(kb(total.gzip)),
             unit: "KB",
-            budget: Some(crate::sizes::DOWNLOAD_BUDGET_KB),
+            budget: Some(AtMost(crate::sizes::DOWNLOAD_BUDGET_KB)),
         },
         Row {
-            what: "total download, brotli",
+            what: "total download, brotli".into(),
             value: Some(kb(total.brotli)),
             unit: "KB",
             budget: None,
         },
         Row {
-            what: "time to first estimate, median (cold)",
-            value: get("ttfe_median_ms"),
+            what: "time to first estimate painted, median (cold)".into(),
+            value: get("ttfe_paint_median_ms"),
             unit: "ms",
-            budget: Some(300.0),
+            budget: Some(AtMost(300.0)),
         },
         Row {
-            what: "time to first estimate, min",
+            what: "  ÷ a static one-number page, painted".into(),
+            value: get("ttfe_paint_ratio"),
+            unit: "×",
+            budget: Some(AtMost(3.0)),
+        },
+        Row {
+            what: "  a static one-number page, painted, median".into(),
+            value: get("static_paint_median_ms"),
+            unit: "ms",
+            budget: None,
+        },
+        Row {
+            what: "time to first estimate in the DOM, median".into(),
+            value: get("ttfe_median_ms"),
+            unit: "ms",
+            budget: None,
+        },
+        Row {
+            what: "time to first estimate, min".into(),
             value: get("ttfe_min_ms"),
             unit: "ms",
             budget: None,
         },
         Row {
-            what: "time to first estimate, max",
+            what: "time to first estimate, max".into(),
             value: get("ttfe_max_ms"),
             unit: "ms",
             budget: None,
         },
         Row {
-            what: "input change → numbers (page top), median",
+            what: "input change → numbers (page top), median".into(),
             value: get("interaction_median_ms"),
             unit: "ms",
-            budget: Some(16.0),
+            budget: Some(AtMost(16.0)),
         },
         Row {
-            what: "input change → numbers (page top), max",
+            what: "input change → numbers (page top), max".into(),
             value: get("interaction_max_ms"),
             unit: "ms",
             budget: None,
         },
         Row {
-            what: "input change → numbers + charts in view, median",
+            what: "input change → numbers + charts in view, median".into(),
             value: get("interaction_charts_median_ms"),
             unit: "ms",
-            budget: Some(16.0),
+            budget: Some(AtMost(16.0)),
         },
         Row {
-            what: "input change → numbers + charts in view, max",
+            what: "input change → numbers + charts in view, max".into(),
             value: get("interaction_charts_max_ms"),
             unit: "ms",
             budget: None,
         },
         Row {
-            what: "model: full alternatives table (native)",
+            what: "model: full alternatives table (native)".into(),
             value: get("model_alternatives_us").map(|us| us / 1000.0),
             unit: "ms",
-            budget: Some(1.0),
+            budget: Some(AtMost(1.0)),
         },
         Row {
-            what: "JS heap after 200 interactions",
+            what: "JS heap after 200 interactions".into(),
             value: get("js_heap_kb_after_200"),
             unit: "KB",
             budget: None,
         },
         Row {
-            what: "JS heap growth, interactions 50 → 200",
+            what: "JS heap growth, interactions 50 → 200".into(),
             value: get("js_heap_growth_kb_50_to_200"),
             unit: "KB",
-            budget: Some(1024.0),
+            budget: Some(AtMost(1024.0)),
         },
         Row {
-            what: "wasm memory after 200 interactions",
+            what: "wasm memory after 200 interactions".into(),
             value: get("wasm_memory_kb_after_200"),
             unit: "KB",
             budget: None,
         },
         Row {
-            what: "wasm memory growth, interactions 50 → 200",
+            what: "wasm memory growth, interactions 50 → 200".into(),
             value: get("wasm_memory_growth_kb_50_to_200"),
             unit: "KB",
-            budget: Some(1024.0),
+            budget: Some(AtMost(1024.0)),
         },
     ];
+    for (page, _) in crate::lighthouse::PAGES {
+        let lh = |figure: &str| get(&format!("lh_{page}_{figure}"));
+        let (perf, a11y, bp) = (lh("perf"), lh("a11y"), lh("bp"));
+        let (lcp, tbt, cls) = (lh("lcp_ms"), lh("tbt_ms"), lh("cls"));
+        let named = |what: &str| format!("Lighthouse {page}: {what}");
+        rows.push(Row {
+            what: named("performance"),
+            value: perf,
+            unit: "",
+            budget: Some(AtLeast(95.0)),
+        });
+        rows.push(Row {
+            what: named("accessibility"),
+            value: a11y,
+            unit: "",
+            budget: Some(AtLeast(100.0)),
+        });
+        rows.push(Row {
+            what: named("best practices"),
+            value: bp,
+            unit: "",
+            budget: Some(AtLeast(100.0)),
+        });
+        rows.push(Row {
+            what: named("LCP"),
+            value: lcp,
+            unit: "ms",
+            budget: Some(AtMost(2000.0)),
+        });
+        rows.push(Row {
+            what: named("TBT"),
+            value: tbt,
+            unit: "ms",
+            budget: Some(AtMost(150.0)),
+        });
+        rows.push(Row {
+            what: named("CLS"),
+            value: cls,
+            unit: "",
+            budget: Some(AtMost(0.05)),
+        });
+    }
     println!(
         "\n{:<46} {:>10} {:>6} {:>10}  verdict",
         "figure", "value", "unit", "budget"
@@ -187,15 +264,20 @@ pub fn run(root: &Path, tools: &Tools, browser: &Browser, dist: &Path) -> Result
     let mut over = Vec::new();
     for r in &rows {
         let value = r.value.map_or("missing".to_string(), |v| format!("{v:.2}"));
-        let budget = r.budget.map_or("-".to_string(), |b| format!("≤ {b}"));
+        let budget = match r.budget {
+            None => "-".to_string(),
+            Some(AtMost(b)) => format!("≤ {b}"),
+            Some(AtLeast(b)) => format!("≥ {b}"),
+        };
         let verdict = match (r.value, r.budget) {
             (None, _) => "MISSING",
-            (Some(v), Some(b)) if v > b => "OVER",
+            (Some(v), Some(AtMost(b))) if v > b => "OVER",
+            (Some(v), Some(AtLeast(b))) if v < b => "UNDER",
             (Some(_), Some(_)) => "ok",
             (Some(_), None) => "",
         };
-        if verdict == "OVER" || verdict == "MISSING" {
-            over.push(r.what);
+        if matches!(verdict, "OVER" | "UNDER" | "MISSING") {
+            over.push(r.what.as_str());
         }
         println!(
             "{:<46} {:>10} {:>6} {:>10}  {verdict}",

@@ -13,6 +13,7 @@ mod bench;
 mod boot_script;
 mod cmd;
 mod data;
+mod lighthouse;
 mod minify_js;
 mod service_worker;
 mod sizes;

@@ -92,11 +92,16 @@ fn handle(mut stream: TcpStream, root: &Path, prefix: &str) -> std::io::Result<(
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Drain the headers; we need none of them.
+    // Drain the headers; only Accept-Encoding matters (for pre-compressed `.gz` siblings).
+    let mut gzip_ok = false;
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
             break;
+        }
+        let lower = line.to_ascii_lowercase();
+        if lower.starts_with("accept-encoding:") && lower.contains("gzip") {
+            gzip_ok = true;
         }
     }
     let mut parts = request_line.split_whitespace();
@@ -125,10 +130,29 @@ fn handle(mut stream: TcpStream, root: &Path, prefix: &str) -> std::io::Result<(
         return respond(&mut stream, 404, "text/plain", b"not found", head_only);
     };
     match resolve(root, rel) {
-        Some(file) => match std::fs::read(&file) {
-            Ok(body) => respond(&mut stream, 200, content_type(&file), &body, head_only),
-            Err(_) => respond(&mut stream, 404, "text/plain", b"not found", head_only),
-        },
+        Some(file) => {
+            // A `name.gz` beside the file is served compressed to clients that accept gzip, as a
+            // static host does (only the benchmark's copy of `dist/` has them).
+            let gz = gzip_ok
+                .then(|| gz_sibling(&file))
+                .flatten()
+                .and_then(|gz| std::fs::read(gz).ok());
+            let (body, encoding) = match gz {
+                Some(body) => (Ok(body), Some("gzip")),
+                None => (std::fs::read(&file), None),
+            };
+            match body {
+                Ok(body) => respond_encoded(
+                    &mut stream,
+                    200,
+                    content_type(&file),
+                    &body,
+                    head_only,
+                    encoding,
+                ),
+                Err(_) => respond(&mut stream, 404, "text/plain", b"not found", head_only),
+            }
+        }
         None => respond(&mut stream, 404, "text/plain", b"not found", head_only),
     }?;
     let _ = stream.shutdown(Shutdown::Write);
@@ -150,6 +174,14 @@ fn resolve(root: &Path, rel: &str) -> Option<PathBuf> {
         file.push("index.html");
     }
     file.is_file().then_some(file)
+}
+
+/// `file` with `.gz` appended, if that file exists.
+fn gz_sibling(file: &Path) -> Option<PathBuf> {
+    let mut name = file.file_name()?.to_os_string();
+    name.push(".gz");
+    let gz = file.with_file_name(name);
+    gz.is_file().then_some(gz)
 }
 
 fn content_type(file: &Path) -> &'static str {
@@ -175,14 +207,28 @@ fn respond(
     body: &[u8],
     head_only: bool,
 ) -> std::io::Result<()> {
+    respond_encoded(stream, status, content_type, body, head_only, None)
+}
+
+fn respond_encoded(
+    stream: &mut TcpStream,
+    status: u16,
+    content_type: &str,
+    body: &[u8],
+    head_only: bool,
+    encoding: Option<&str>,
+) -> std::io::Result<()> {
     let reason = match status {
         200 => "OK",
         404 => "Not Found",
         405 => "Method Not Allowed",
         _ => "Error",
     };
+    let encoding = encoding.map_or(String::new(), |e| {
+        format!("Content-Encoding: {e}\r\nVary: Accept-Encoding\r\n")
+    });
     let header = format!(
-        "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n{encoding}Cache-Control: no-cache\r\nConnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(header.as_bytes())?;

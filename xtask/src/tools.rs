@@ -17,6 +17,8 @@ pub const BINARYEN_VERSION: &str = "132";
 pub const TERSER_VERSION: &str = "5.51.2";
 /// axe-core, the accessibility checker the e2e tests inject into the page.
 pub const AXE_CORE_VERSION: &str = "4.14.1";
+/// Lighthouse, for `cargo xtask bench` only (its mobile preset, against Debian's Chromium).
+pub const LIGHTHOUSE_VERSION: &str = "13.5.0";
 
 /// Paths of the installed tools.
 pub struct Tools {
@@ -161,6 +163,21 @@ pub fn ensure_axe_core() -> Result<PathBuf, String> {
         npm_install(&dir, &format!("axe-core@{AXE_CORE_VERSION}"))?;
     }
     Ok(js)
+}
+
+/// Installs (if needed) Lighthouse from npm; returns the path of its command-line script (run
+/// with `node`).
+pub fn ensure_lighthouse() -> Result<PathBuf, String> {
+    let dir = tools_dir().join(format!("lighthouse-{LIGHTHOUSE_VERSION}"));
+    let cli = dir.join("node_modules/lighthouse/cli/index.js");
+    let installed = std::fs::read_to_string(dir.join("node_modules/lighthouse/package.json"))
+        .map(|p| p.contains(&format!("\"version\": \"{LIGHTHOUSE_VERSION}\"")))
+        .unwrap_or(false);
+    if !(installed && cli.is_file()) {
+        eprintln!("[setup] installing lighthouse {LIGHTHOUSE_VERSION} (npm)");
+        npm_install(&dir, &format!("lighthouse@{LIGHTHOUSE_VERSION}"))?;
+    }
+    Ok(cli)
 }
 
 /// Finds Chromium and ChromeDriver (`$CHROME`/`$CHROMEDRIVER` or Debian's paths), installing
