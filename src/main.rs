@@ -5,7 +5,7 @@ fn main() {
         ml_emissions_calculator::platform::marks::START_MARK,
     );
     ml_emissions_calculator::platform::panic_banner::install();
-    leptos::mount::mount_to_body(ml_emissions_calculator::App);
+    ml_emissions_calculator::ui::app::mount();
     ml_emissions_calculator::platform::marks::after_mount();
 }
 
