@@ -80,9 +80,33 @@ async fn defaults_and_dark_theme_have_no_serious_accessibility_violations() {
     assert_accessible(&browser, "defaults, dark theme").await;
     let phone = open_whole_page(&server, 390, 844).await;
     assert_accessible(&phone, "defaults, 390 px wide").await;
+    assert_touch_targets(&phone).await;
     browser.assert_no_console_errors().await;
     browser.close().await;
     phone.close().await;
+}
+
+/// Every visible button, select and file input is at least 24 × 24 CSS px (WCAG 2.2, 2.5.8: axe's
+/// `target-size` rule also accepts smaller targets with enough space around them; this asks
+/// for the size itself, as Lighthouse's touch-target audit does).
+async fn assert_touch_targets(browser: &Browser) {
+    let small = browser
+        .client
+        .execute(
+            "return [...document.querySelectorAll('button, select, input[type=file]')]
+               .map(e => [e, e.getBoundingClientRect()])
+               .filter(([e, r]) => r.width > 0 && r.height > 0 && (r.width < 23.5 || r.height < 23.5))
+               .map(([e, r]) => `${e.tagName} ${e.dataset.testid || e.id || e.className}: ${r.width.toFixed(1)} × ${r.height.toFixed(1)}`);",
+            vec![],
+        )
+        .await
+        .expect("measure the touch targets");
+    println!("touch targets under 24 px: {small}");
+    assert_eq!(
+        small,
+        serde_json::json!([]),
+        "touch targets under 24 × 24 px"
+    );
 }
 
 /// Runs `script` in the page and asserts it returned `true`.
