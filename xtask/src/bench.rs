@@ -18,6 +18,17 @@ enum Budget {
 }
 use Budget::{AtLeast, AtMost};
 
+/// The Lighthouse rows of each page: the figure's name in the `BENCH` lines, its label, unit and
+/// budget (the targets for the mobile preset).
+const LIGHTHOUSE_ROWS: [(&str, &str, &str, Budget); 6] = [
+    ("perf", "performance", "", AtLeast(95.0)),
+    ("a11y", "accessibility", "", AtLeast(100.0)),
+    ("bp", "best practices", "", AtLeast(100.0)),
+    ("lcp_ms", "LCP", "ms", AtMost(2000.0)),
+    ("tbt_ms", "TBT", "ms", AtMost(150.0)),
+    ("cls", "CLS", "", AtMost(0.05)),
+];
+
 /// One row of the final table.
 struct Row {
     what: String,
@@ -216,46 +227,14 @@ pub fn run(root: &Path, tools: &Tools, browser: &Browser, dist: &Path) -> Result
         },
     ];
     for (page, _) in crate::lighthouse::PAGES {
-        let lh = |figure: &str| get(&format!("lh_{page}_{figure}"));
-        let (perf, a11y, bp) = (lh("perf"), lh("a11y"), lh("bp"));
-        let (lcp, tbt, cls) = (lh("lcp_ms"), lh("tbt_ms"), lh("cls"));
-        let named = |what: &str| format!("Lighthouse {page}: {what}");
-        rows.push(Row {
-            what: named("performance"),
-            value: perf,
-            unit: "",
-            budget: Some(AtLeast(95.0)),
-        });
-        rows.push(Row {
-            what: named("accessibility"),
-            value: a11y,
-            unit: "",
-            budget: Some(AtLeast(100.0)),
-        });
-        rows.push(Row {
-            what: named("best practices"),
-            value: bp,
-            unit: "",
-            budget: Some(AtLeast(100.0)),
-        });
-        rows.push(Row {
-            what: named("LCP"),
-            value: lcp,
-            unit: "ms",
-            budget: Some(AtMost(2000.0)),
-        });
-        rows.push(Row {
-            what: named("TBT"),
-            value: tbt,
-            unit: "ms",
-            budget: Some(AtMost(150.0)),
-        });
-        rows.push(Row {
-            what: named("CLS"),
-            value: cls,
-            unit: "",
-            budget: Some(AtMost(0.05)),
-        });
+        for (figure, label, unit, budget) in LIGHTHOUSE_ROWS {
+            rows.push(Row {
+                what: format!("Lighthouse {page}: {label}"),
+                value: get(&format!("lh_{page}_{figure}")),
+                unit,
+                budget: Some(budget),
+            });
+        }
     }
     println!(
         "\n{:<46} {:>10} {:>6} {:>10}  verdict",

@@ -151,33 +151,31 @@ pub fn ensure_build_tools() -> Result<Tools, String> {
     })
 }
 
+/// Installs (if needed) the npm package `name@version` into its own folder of the tools cache;
+/// returns the path of its file `file` (relative to the package).
+fn ensure_npm_file(name: &str, version: &str, file: &str) -> Result<PathBuf, String> {
+    let dir = tools_dir().join(format!("{name}-{version}"));
+    let package = dir.join("node_modules").join(name);
+    let path = package.join(file);
+    let installed = std::fs::read_to_string(package.join("package.json"))
+        .map(|p| p.contains(&format!("\"version\": \"{version}\"")))
+        .unwrap_or(false);
+    if !(installed && path.is_file()) {
+        eprintln!("[setup] installing {name} {version} (npm)");
+        npm_install(&dir, &format!("{name}@{version}"))?;
+    }
+    Ok(path)
+}
+
 /// Installs (if needed) axe-core from npm; returns the path of `axe.min.js`.
 pub fn ensure_axe_core() -> Result<PathBuf, String> {
-    let dir = tools_dir().join(format!("axe-core-{AXE_CORE_VERSION}"));
-    let js = dir.join("node_modules/axe-core/axe.min.js");
-    let installed = std::fs::read_to_string(dir.join("node_modules/axe-core/package.json"))
-        .map(|p| p.contains(&format!("\"version\": \"{AXE_CORE_VERSION}\"")))
-        .unwrap_or(false);
-    if !(installed && js.is_file()) {
-        eprintln!("[setup] installing axe-core {AXE_CORE_VERSION} (npm)");
-        npm_install(&dir, &format!("axe-core@{AXE_CORE_VERSION}"))?;
-    }
-    Ok(js)
+    ensure_npm_file("axe-core", AXE_CORE_VERSION, "axe.min.js")
 }
 
 /// Installs (if needed) Lighthouse from npm; returns the path of its command-line script (run
 /// with `node`).
 pub fn ensure_lighthouse() -> Result<PathBuf, String> {
-    let dir = tools_dir().join(format!("lighthouse-{LIGHTHOUSE_VERSION}"));
-    let cli = dir.join("node_modules/lighthouse/cli/index.js");
-    let installed = std::fs::read_to_string(dir.join("node_modules/lighthouse/package.json"))
-        .map(|p| p.contains(&format!("\"version\": \"{LIGHTHOUSE_VERSION}\"")))
-        .unwrap_or(false);
-    if !(installed && cli.is_file()) {
-        eprintln!("[setup] installing lighthouse {LIGHTHOUSE_VERSION} (npm)");
-        npm_install(&dir, &format!("lighthouse@{LIGHTHOUSE_VERSION}"))?;
-    }
-    Ok(cli)
+    ensure_npm_file("lighthouse", LIGHTHOUSE_VERSION, "cli/index.js")
 }
 
 /// Finds Chromium and ChromeDriver (`$CHROME`/`$CHROMEDRIVER` or Debian's paths), installing

@@ -79,13 +79,7 @@ mod tests {
     use super::*;
 
     fn round_trip(x: &LifecycleInputs) -> (LifecycleInputs, Vec<ParamProblem>) {
-        let pairs = encode(x);
-        decode(|name| {
-            pairs
-                .iter()
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| v.as_str())
-        })
+        decode(crate::share::pairs_lookup(&encode(x)))
     }
 
     fn all() -> LifecycleInputs {

@@ -299,3 +299,17 @@ fn parse_location(raw: &str) -> Option<LocationInput> {
         }
     })
 }
+
+/// For tests of the parameter groups: a lookup over encoded `(name, value)` pairs, as the query
+/// codec gives their `decode`.
+#[cfg(test)]
+pub(crate) fn pairs_lookup<'a>(
+    pairs: &'a [(&'static str, String)],
+) -> impl Fn(&str) -> Option<&'a str> {
+    move |name| {
+        pairs
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}

@@ -144,13 +144,7 @@ mod tests {
     use super::*;
 
     fn round_trip(x: Option<&ServingInputs>) -> (Option<ServingInputs>, Vec<ParamProblem>) {
-        let pairs = encode(x);
-        decode(|name| {
-            pairs
-                .iter()
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| v.as_str())
-        })
+        decode(crate::share::pairs_lookup(&encode(x)))
     }
 
     fn per_request(wh: f64, incl: bool) -> ServingInputs {

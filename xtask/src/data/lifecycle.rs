@@ -74,11 +74,9 @@ fn factor<T>(r: &Row, unit: fn(f64) -> T) -> Result<LifeFactor<T>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::PathBuf;
 
     fn paths() -> Paths {
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-        Paths::default_for(&root)
+        Paths::default_for(&crate::repo_root())
     }
 
     #[test]

@@ -141,11 +141,9 @@ fn number(r: &Row, col: &str) -> Result<Option<f64>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::PathBuf;
 
     fn paths() -> Paths {
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-        Paths::default_for(&root)
+        Paths::default_for(&crate::repo_root())
     }
 
     #[test]
