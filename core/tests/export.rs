@@ -182,12 +182,20 @@ fn model_card_block_is_simple_valid_yaml_with_grams() {
         ]
     );
     // The draw used and the upper bound at TDP are stated as YAML comments (not metadata keys).
-    assert_eq!(comments.len(), 2, "{card}");
+    assert_eq!(comments.len(), 3, "{card}");
     assert!(comments[0].starts_with("operational, location-based; accelerator draw: "));
     let tdp_g = format!("{} g", e.location_based_at_tdp.0 * 1000.0);
     assert!(
         comments[1].starts_with("upper bound with every accelerator at 100 % of TDP: "),
         "{card} {tdp_g}"
+    );
+    // The life-cycle figures, which `emissions` leaves out, in grams.
+    let embodied_g = (e.lifecycle.embodied.central.0 * 10_000.0).round() / 10.0;
+    assert!(
+        comments[2].starts_with(&format!(
+            "life cycle, not in emissions: embodied {embodied_g} g, development 0 g, life-cycle total "
+        )),
+        "{card}"
     );
     assert!(card.contains(&format!(
         "source: \"ML Emissions Calculator (dataset {DATASET_VERSION})\""
@@ -354,9 +362,16 @@ fn every_format_states_the_draw_and_the_bound_at_tdp() {
         .position(|h| *h == "emissions_at_tdp_kg")
         .unwrap();
     let row = csv_text.lines().nth(1).unwrap();
-    assert!(
-        row.ends_with(&format!(",{}", e.location_based_at_tdp.0)),
-        "{row} {at}"
+    // The bound at TDP, then the life-cycle columns (embodied first).
+    let after = format!(
+        ",{},{},",
+        e.location_based_at_tdp.0, e.lifecycle.embodied.central.0
+    );
+    assert!(row.contains(&after), "{row} {at}");
+    assert_eq!(
+        header.len(),
+        at + 13,
+        "12 life-cycle columns after the bound"
     );
     let doc = json(&ctx);
     assert!(doc.contains("\"location_based_at_tdp\""), "{doc}");

@@ -53,6 +53,7 @@ fn arb_inputs() -> impl Strategy<Value = Inputs> {
                 location: LocationInput::Cloud { provider, region },
                 pue,
                 market_pct: market,
+                lifecycle: Default::default(),
             },
         )
 }

@@ -128,6 +128,7 @@ fn any_inputs() -> impl Strategy<Value = Inputs> {
                     location,
                     pue,
                     market_pct,
+                    lifecycle: Default::default(),
                 }
             },
         )

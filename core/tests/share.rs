@@ -1,6 +1,7 @@
 //! Native tests of the share-link codec: examples, problems, round trips and arbitrary input.
 
 use emissions_core::dataset::DATASET_VERSION;
+use emissions_core::model::lifecycle::LifecycleInputs;
 use emissions_core::model::{
     ComputeInput, CpuInput, DataCentre, DurationInput, Inputs, JobKind, LocationInput,
 };
@@ -279,6 +280,7 @@ fn inputs() -> impl Strategy<Value = Inputs> {
             Just(JobKind::Pretrain),
             Just(JobKind::Finetune)
         ],
+        (opt(), opt(), opt(), opt(), opt(), opt(), opt()),
     )
         .prop_map(
             |(
@@ -293,6 +295,7 @@ fn inputs() -> impl Strategy<Value = Inputs> {
                 pue,
                 market_pct,
                 job_kind,
+                (life_years, use_pct, emb_dev_kg, emb_host_kg, per_host, dev_pct, wue_l_per_kwh),
             )| {
                 Inputs {
                     compute,
@@ -306,6 +309,15 @@ fn inputs() -> impl Strategy<Value = Inputs> {
                     location,
                     pue,
                     market_pct,
+                    lifecycle: LifecycleInputs {
+                        life_years,
+                        use_pct,
+                        emb_dev_kg,
+                        emb_host_kg,
+                        per_host,
+                        dev_pct,
+                        wue_l_per_kwh,
+                    },
                 }
             },
         )

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 mod bad_input;
 mod draw;
+mod lifecycle;
 mod look;
 mod other_data;
 

@@ -3,7 +3,7 @@
 use super::{ExportContext, ExportItem};
 use crate::model::job::Place;
 
-const HEADER: [&str; 22] = [
+const HEADER: [&str; 34] = [
     "name",
     "hardware",
     "devices",
@@ -26,6 +26,18 @@ const HEADER: [&str; 22] = [
     "draw",
     "draw_pct_of_tdp",
     "emissions_at_tdp_kg",
+    "embodied_kg",
+    "embodied_low_kg",
+    "embodied_high_kg",
+    "development_kg",
+    "development_low_kg",
+    "development_high_kg",
+    "lifecycle_kg",
+    "lifecycle_low_kg",
+    "lifecycle_high_kg",
+    "water_l",
+    "water_low_l",
+    "water_high_l",
 ];
 
 /// Quotes a field when it holds a comma, a quote, CR or LF (quotes doubled), per RFC 4180.
@@ -55,7 +67,7 @@ fn row(item: &ExportItem, dataset: &str) -> Vec<String> {
         Place::Custom => ("custom".to_string(), String::new()),
     };
     let r = e.uncertainty.location_based;
-    vec![
+    let mut cells = vec![
         item.name.clone(),
         job.accelerator.name.clone(),
         job.devices.to_string(),
@@ -78,7 +90,14 @@ fn row(item: &ExportItem, dataset: &str) -> Vec<String> {
         item.draw(),
         number(item.draw_pct_of_tdp()),
         number(e.location_based_at_tdp.0),
-    ]
+    ];
+    let l = &e.lifecycle;
+    let w = l.water;
+    for i in [l.embodied, l.development, l.total] {
+        cells.extend([i.central.0, i.low.0, i.high.0].map(number));
+    }
+    cells.extend([w.central.0, w.low.0, w.high.0].map(number));
+    cells
 }
 
 fn line(cells: &[String]) -> String {
@@ -106,6 +125,14 @@ pub fn csv(ctx: &ExportContext) -> String {
         total[16] = number(t.market_based.0);
         total[18] = ctx.dataset_version.clone();
         total[21] = number(t.location_based_at_tdp.0);
+        let w = t.water;
+        let parts = [t.embodied, t.development, t.lifecycle]
+            .into_iter()
+            .flat_map(|i| [i.central.0, i.low.0, i.high.0])
+            .chain([w.central.0, w.low.0, w.high.0]);
+        for (cell, x) in total[22..].iter_mut().zip(parts) {
+            *cell = number(x);
+        }
         out.push_str(&line(&total));
     }
     out

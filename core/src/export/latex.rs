@@ -1,6 +1,6 @@
 //! A LaTeX paragraph in the spirit of the paper's template, and the BibTeX to cite.
 
-use super::{reading, ExportContext, ExportItem, TOOL_NAME};
+use super::{lifecycle_sentence, reading, ExportContext, ExportItem, TOOL_NAME};
 use crate::model::job::Place;
 use std::fmt::Write;
 
@@ -130,6 +130,8 @@ fn job_sentences(item: &ExportItem) -> String {
     } else {
         s.push_str("none of which were offset.");
     }
+    s.push(' ');
+    s.push_str(&lifecycle_sentence(&e.lifecycle, KG, "--", "~percent"));
     s
 }
 
@@ -161,7 +163,9 @@ pub fn latex(ctx: &ExportContext) -> String {
         let _ = write!(
             out,
             "In total, the {} jobs used {} device-hours and {} kWh; their emissions are estimated to \
-             be {} {KG} (range {}--{}; market-based: {} {KG}). ",
+             be {} {KG} (range {}--{}; market-based: {} {KG}); their life-cycle total is {} {KG} \
+             (range {}--{}), of which {} {KG} embodied and {} {KG} development overhead, and they \
+             used {} L of on-site cooling water. ",
             ctx.items.len(),
             reading(t.device_hours.0),
             reading(t.energy.0),
@@ -169,6 +173,12 @@ pub fn latex(ctx: &ExportContext) -> String {
             reading(t.location_based.low.0),
             reading(t.location_based.high.0),
             reading(t.market_based.0),
+            reading(t.lifecycle.central.0),
+            reading(t.lifecycle.low.0),
+            reading(t.lifecycle.high.0),
+            reading(t.embodied.central.0),
+            reading(t.development.central.0),
+            reading(t.water.central.0),
         );
     }
     // The tool's name links to where it is published when known (needs hyperref's \href).

@@ -1,6 +1,6 @@
 //! A Markdown summary: one sentence, a table of the figures (one row per job, plus a total).
 
-use super::{reading, ExportContext, ExportItem, TOOL_NAME};
+use super::{lifecycle_sentence, reading, ExportContext, ExportItem, TOOL_NAME};
 use std::fmt::Write;
 
 /// Escapes text for a Markdown table cell: the ASCII punctuation that Markdown, GFM tables or
@@ -22,14 +22,14 @@ pub fn escape(text: &str) -> String {
 }
 
 /// The table header.
-const HEADER: &str = "| Job | Hardware | Device-hours | Draw (% of TDP) | Location | Intensity (gCO₂e/kWh) | PUE | Energy (kWh) | Emissions (kgCO₂e) | Range (kgCO₂e) | At 100 % TDP (kgCO₂e) | Market-based (kgCO₂e) |\n\
-|---|---|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|\n";
+const HEADER: &str = "| Job | Hardware | Device-hours | Draw (% of TDP) | Location | Intensity (gCO₂e/kWh) | PUE | Energy (kWh) | Emissions (kgCO₂e) | Range (kgCO₂e) | At 100 % TDP (kgCO₂e) | Market-based (kgCO₂e) | Embodied (kgCO₂e) | Development (kgCO₂e) | Life-cycle total (kgCO₂e) | Water (L) |\n\
+|---|---|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n";
 
 fn row(item: &ExportItem) -> String {
     let e = &item.estimate;
     let r = e.uncertainty.location_based;
     format!(
-        "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {}–{} | {} | {} |\n",
+        "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {}–{} | {} | {} | {} | {} | {} | {} |\n",
         escape(&item.name),
         escape(&item.hardware()),
         reading(e.device_hours.0),
@@ -43,6 +43,10 @@ fn row(item: &ExportItem) -> String {
         reading(r.high.0),
         reading(e.location_based_at_tdp.0),
         reading(e.market_based.0),
+        reading(e.lifecycle.embodied.central.0),
+        reading(e.lifecycle.development.central.0),
+        reading(e.lifecycle.total.central.0),
+        reading(e.lifecycle.water.central.0),
     )
 }
 
@@ -58,7 +62,7 @@ pub fn markdown(ctx: &ExportContext) -> String {
                 "Training used {} hours of computation on {} in {}, consuming {} kWh. \
                  Estimated emissions: **{} kgCO₂e** (range {}–{} kgCO₂e; market-based {} kgCO₂e, \
                  {} % offset or covered by renewable contracts). Accelerator draw: {}; at 100 % \
-                 of TDP (the convention of Lacoste et al. 2019) it would be {} kgCO₂e.\n\n",
+                 of TDP (the convention of Lacoste et al. 2019) it would be {} kgCO₂e. {}\n\n",
                 reading(e.device_hours.0),
                 escape(&one.hardware()),
                 escape(&one.location()),
@@ -70,13 +74,15 @@ pub fn markdown(ctx: &ExportContext) -> String {
                 reading(e.market_share.0),
                 escape(&one.draw()),
                 reading(e.location_based_at_tdp.0),
+                lifecycle_sentence(&e.lifecycle, "kgCO₂e", "–", " %"),
             );
         }
         items => {
             let _ = write!(
                 out,
                 "{} jobs: **{} kgCO₂e** in total (range {}–{} kgCO₂e; market-based {} kgCO₂e), \
-                 {} kWh over {} device-hours.\n\n",
+                 {} kWh over {} device-hours. Apart from these: embodied {} kgCO₂e, development \
+                 {} kgCO₂e, life-cycle total {} kgCO₂e (range {}–{}); on-site water {} L.\n\n",
                 items.len(),
                 reading(t.location_based.central.0),
                 reading(t.location_based.low.0),
@@ -84,6 +90,12 @@ pub fn markdown(ctx: &ExportContext) -> String {
                 reading(t.market_based.0),
                 reading(t.energy.0),
                 reading(t.device_hours.0),
+                reading(t.embodied.central.0),
+                reading(t.development.central.0),
+                reading(t.lifecycle.central.0),
+                reading(t.lifecycle.low.0),
+                reading(t.lifecycle.high.0),
+                reading(t.water.central.0),
             );
         }
     }
@@ -94,7 +106,7 @@ pub fn markdown(ctx: &ExportContext) -> String {
     if ctx.items.len() > 1 {
         let _ = writeln!(
             out,
-            "| **Total** |  | {} |  |  |  |  | {} | {} | {}–{} | {} | {} |",
+            "| **Total** |  | {} |  |  |  |  | {} | {} | {}–{} | {} | {} | {} | {} | {} | {} |",
             reading(t.device_hours.0),
             reading(t.energy.0),
             reading(t.location_based.central.0),
@@ -102,6 +114,10 @@ pub fn markdown(ctx: &ExportContext) -> String {
             reading(t.location_based.high.0),
             reading(t.location_based_at_tdp.0),
             reading(t.market_based.0),
+            reading(t.embodied.central.0),
+            reading(t.development.central.0),
+            reading(t.lifecycle.central.0),
+            reading(t.water.central.0),
         );
     }
     let _ = writeln!(

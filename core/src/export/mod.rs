@@ -23,11 +23,12 @@ pub use markdown::markdown;
 pub use model_card::model_card;
 
 use crate::model::job::{DeviceDraw, Place, PueBasis};
+use crate::model::lifecycle::Lifecycle;
 use crate::model::trace::num;
 use crate::model::{
     estimate, validate, Estimate, Factors, InputError, Inputs, Interval, Job, JobKind,
 };
-use crate::units::{DeviceHours, KgCo2e, Kwh};
+use crate::units::{DeviceHours, KgCo2e, Kwh, Litres};
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -224,6 +225,14 @@ pub struct Totals {
     pub market_based: KgCo2e,
     /// Location-based emissions with every accelerator at 100 % of TDP.
     pub location_based_at_tdp: KgCo2e,
+    /// Embodied emissions of the hardware, apart from the operational figures.
+    pub embodied: Interval<KgCo2e>,
+    /// Development overhead, apart from the operational figures.
+    pub development: Interval<KgCo2e>,
+    /// Life-cycle total: operational location-based + embodied + development.
+    pub lifecycle: Interval<KgCo2e>,
+    /// On-site water.
+    pub water: Interval<Litres>,
 }
 
 impl ExportContext {
@@ -241,6 +250,7 @@ impl ExportContext {
     /// The totals over every item.
     pub fn totals(&self) -> Totals {
         let sum = |f: &dyn Fn(&Estimate) -> f64| self.items.iter().map(|i| f(&i.estimate)).sum();
+        let band = |f: &dyn Fn(&Estimate) -> [f64; 3]| Sum3([0, 1, 2].map(|k| sum(&|e| f(e)[k])));
         Totals {
             device_hours: DeviceHours(sum(&|e| e.device_hours.0)),
             energy: Kwh(sum(&|e| e.energy.total.0)),
@@ -251,6 +261,14 @@ impl ExportContext {
             },
             market_based: KgCo2e(sum(&|e| e.market_based.0)),
             location_based_at_tdp: KgCo2e(sum(&|e| e.location_based_at_tdp.0)),
+            embodied: band(&|e| ends(e.lifecycle.embodied)).map(KgCo2e),
+            development: band(&|e| ends(e.lifecycle.development)).map(KgCo2e),
+            lifecycle: band(&|e| ends(e.lifecycle.total)).map(KgCo2e),
+            water: band(&|e| {
+                let w = e.lifecycle.water;
+                [w.low.0, w.central.0, w.high.0]
+            })
+            .map(Litres),
         }
     }
 
@@ -268,6 +286,47 @@ impl ExportContext {
             "2026".to_string()
         }
     }
+}
+
+/// Low, central and high of a band in kgCO2e, as plain numbers.
+fn ends(i: Interval<KgCo2e>) -> [f64; 3] {
+    [i.low.0, i.central.0, i.high.0]
+}
+
+/// Summed low, central and high ends, made a band in a unit.
+struct Sum3([f64; 3]);
+
+impl Sum3 {
+    fn map<T>(self, unit: fn(f64) -> T) -> Interval<T> {
+        let [low, central, high] = self.0;
+        Interval {
+            low: unit(low),
+            central: unit(central),
+            high: unit(high),
+        }
+    }
+}
+
+/// The life-cycle sentence of one job, for the paragraph exports: each part apart from the
+/// operational figure, with its range. `unit`, `dash` and `percent` are the format's spelling.
+pub(crate) fn lifecycle_sentence(l: &Lifecycle, unit: &str, dash: &str, percent: &str) -> String {
+    let range = |i: [f64; 3]| format!("{}{dash}{}", num(i[0]), num(i[2]));
+    let w = l.water;
+    format!(
+        "Apart from these operational emissions, the embodied emissions of the hardware \
+         (accelerators and host servers, their manufacturing amortised over this job) are {} {unit} \
+         (range {}) and the development overhead is {} {unit} ({}{percent} of the final runs), \
+         for a life-cycle total (operational location-based + embodied + development) of {} {unit} \
+         (range {}). On-site cooling water: {} L (range {}).",
+        num(l.embodied.central.0),
+        range(ends(l.embodied)),
+        num(l.development.central.0),
+        num(l.factors.development.band.central.0),
+        num(l.total.central.0),
+        range(ends(l.total)),
+        num(w.central.0),
+        range([w.low.0, w.central.0, w.high.0]),
+    )
 }
 
 /// A number for reading (the trace's format), e.g. `1,234` or `33.6`.

@@ -46,9 +46,11 @@ fn distinct(values: impl Iterator<Item = String>) -> String {
 
 /// The metadata block to paste into a model card's YAML front matter. `emissions` is the
 /// location-based total in grams of CO2e (the model card's unit), operational only; YAML comments
-/// say which accelerator draw it assumed and give the upper bound at 100 % of TDP.
+/// say which accelerator draw it assumed, give the upper bound at 100 % of TDP and the life-cycle
+/// figures (embodied, development, total, water), which `emissions` leaves out.
 pub fn model_card(ctx: &ExportContext) -> String {
-    let total = ctx.totals().location_based.central.0;
+    let t = ctx.totals();
+    let total = t.location_based.central.0;
     let location = distinct(ctx.items.iter().map(|i| i.location()));
     let hardware = distinct(ctx.items.iter().map(|i| i.hardware()));
     let draw = distinct(ctx.items.iter().map(|i| i.draw()));
@@ -56,13 +58,19 @@ pub fn model_card(ctx: &ExportContext) -> String {
         "co2_eq_emissions:\n  emissions: {}\n  source: {}\n  training_type: {}\n  \
          geographical_location: {}\n  hardware_used: {}\n  \
          # operational, location-based; accelerator draw: {}\n  \
-         # upper bound with every accelerator at 100 % of TDP: {} g\n",
+         # upper bound with every accelerator at 100 % of TDP: {} g\n  \
+         # life cycle, not in emissions: embodied {} g, development {} g, life-cycle total {} g; \
+         on-site water {} L\n",
         grams(total),
         quoted(&ctx.source()),
         quoted(ctx.training_type.as_str()),
         quoted(&location),
         quoted(&hardware),
         draw.replace(['\n', '\r'], " "),
-        grams(ctx.totals().location_based_at_tdp.0),
+        grams(t.location_based_at_tdp.0),
+        grams(t.embodied.central.0),
+        grams(t.development.central.0),
+        grams(t.lifecycle.central.0),
+        super::reading(t.water.central.0).replace(',', ""),
     )
 }

@@ -4,6 +4,7 @@ use super::energy::{Energy, Power};
 use super::equivalents::{equivalents, EquivalentValue};
 use super::factors::Factors;
 use super::job::Job;
+use super::lifecycle::{lifecycle, Lifecycle, Usage};
 use super::trace::{trace, Trace};
 use super::uncertainty::{footprint, sensitivity, uncertainty, Sensitivity, Uncertainty};
 use crate::units::{DeviceHours, GramsPerKwh, Hours, KgCo2e, Kwh, Percent, Pue};
@@ -44,7 +45,11 @@ pub struct Estimate {
     pub sensitivity: Vec<Sensitivity>,
     /// Location-based emissions as everyday equivalents.
     pub equivalents: Vec<EquivalentValue>,
-    /// The formula trace.
+    /// The life-cycle view, apart from the operational figures: embodied (accelerators and
+    /// hosts amortised over the job), development overhead, on-site water and the life-cycle
+    /// total. Its trace steps are moved to the end of [`Estimate::trace`] (its `steps` is empty).
+    pub lifecycle: Lifecycle,
+    /// The formula trace (operational steps, then the life-cycle steps).
     pub trace: Trace,
 }
 
@@ -59,6 +64,21 @@ pub fn estimate(job: &Job, factors: &Factors) -> Estimate {
     let market_based = location_based.scale(1.0 - job.market.share.fraction());
     let (energy_at_tdp, location_based_at_tdp) =
         footprint(job, job.accelerator.tdp, pue, intensity);
+    let uncertainty = uncertainty(job);
+    let usage = Usage {
+        devices: job.devices,
+        hours: wall_hours,
+        it_energy: energy.it,
+        operational: uncertainty.location_based,
+    };
+    let mut lifecycle = lifecycle(&usage, &job.lifecycle);
+    let mut trace = trace(
+        job,
+        &power,
+        &energy,
+        (location_based, market_based, location_based_at_tdp),
+    );
+    trace.steps.append(&mut lifecycle.steps);
     Estimate {
         power,
         energy,
@@ -72,14 +92,10 @@ pub fn estimate(job: &Job, factors: &Factors) -> Estimate {
         location_based_at_tdp,
         market_based,
         market_share: job.market.share,
-        uncertainty: uncertainty(job),
+        uncertainty,
         sensitivity: sensitivity(job),
         equivalents: equivalents(location_based, &factors.dataset().constants.equivalents),
-        trace: trace(
-            job,
-            &power,
-            &energy,
-            (location_based, market_based, location_based_at_tdp),
-        ),
+        lifecycle,
+        trace,
     }
 }

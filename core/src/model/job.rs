@@ -5,6 +5,7 @@
 //! their source ids) so a trace can cite them without going back to the dataset.
 
 use super::inputs::JobKind;
+use super::lifecycle::LifecycleFactors;
 use super::uncertainty::Interval;
 use crate::units::{Flops, Gigabytes, GramsPerKwh, Hours, Percent, Pue, Tflops, Watts, WattsPerGb};
 use serde::Serialize;
@@ -224,6 +225,10 @@ pub struct Job {
     pub site: Site,
     /// Market-based adjustment.
     pub market: Market,
+    /// Life-cycle factors (embodied, development, water), resolved for this accelerator and
+    /// place. Not serialised here: the estimate's `lifecycle` carries them with its figures.
+    #[serde(skip)]
+    pub lifecycle: LifecycleFactors,
 }
 
 impl Job {

@@ -18,8 +18,8 @@
 //! ranges are [`LifecycleInputs::problems`]'s job, so an out-of-range value survives the link and
 //! is reported next to its field.
 //!
-//! Wiring (for the codec): append [`LIFECYCLE_PARAMS`] to its list of known parameters, extend its
-//! output with [`encode`], and fill the inputs with [`decode`] over its parameter lookup.
+//! Wired into the codec ([`super`]): [`LIFECYCLE_PARAMS`] are among its known parameters, its
+//! output ends with [`encode`], and [`decode`] fills the inputs over its parameter lookup.
 
 use crate::model::lifecycle::LifecycleInputs;
 use crate::number;

@@ -39,9 +39,12 @@ pub(crate) use problem::finite_number;
 pub use problem::{ParamIssue, ParamProblem};
 
 /// Every parameter of the contract, in the order [`to_query_citing`] writes them.
-pub const PARAMS: [&str; 20] = [
+/// The life-cycle parameters ([`lifecycle::LIFECYCLE_PARAMS`]) come after `mkt`: they are inputs,
+/// and `data`, `kg` and `kwh` stay last.
+pub const PARAMS: [&str; 27] = [
     "hw", "inst", "n", "h", "flops", "mfu", "runs", "w", "util", "kind", "cpu", "cores", "mem",
-    "loc", "ci", "pue", "mkt", "data", "kg", "kwh",
+    "loc", "ci", "pue", "mkt", "life", "use", "emb_dev", "emb_host", "per_host", "dev", "wue",
+    "data", "kg", "kwh",
 ];
 
 /// The `loc` prefix of a grid zone (`grid/FR`).
@@ -173,6 +176,7 @@ fn input_params(inputs: &Inputs) -> Vec<(&'static str, String)> {
     if let Some(m) = inputs.market_pct {
         out.push(("mkt", num(m)));
     }
+    out.extend(lifecycle::encode(&inputs.lifecycle));
     out
 }
 
@@ -266,6 +270,9 @@ pub fn from_query(query: &str) -> Decoded {
     }
     inputs.pue = p.number("pue");
     inputs.market_pct = p.number("mkt");
+    let (overrides, problems) = lifecycle::decode(|name| p.text(name));
+    inputs.lifecycle = overrides;
+    p.problems.extend(problems);
     let version = p.id("data");
     let cited = CitedFigures {
         kg: p.figure("kg").map(KgCo2e),

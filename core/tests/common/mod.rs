@@ -98,9 +98,10 @@ pub fn hw(id: &str, tdp: f64, fp32: Option<f64>, fp16: Option<f64>) -> Hardware 
 ///   h100-sxm 700 W (989 / 67), t4 70 W (65 / 8.1), mystery-npu 200 W (no throughput)
 /// * cpus: xeon-8480 350 W / 56 cores; instances: p4de.24xlarge = 8 × a100-sxm4-80gb
 /// * industry PUE 1.56 (1.4–1.8); memory 0.3725 W/GB; equivalents car_km 0.251, tree_year 11
+/// * lifecycle: 150 kg per device, 2,500 kg per 8-device host, 6 years, 85 %, WUE 0.38 L/kWh
 pub fn fixture() -> Dataset {
     Dataset {
-        lifecycle: Default::default(),
+        lifecycle: lifecycle(),
         serving: Default::default(),
         meta: Meta {
             version: "test".into(),
@@ -281,4 +282,30 @@ pub fn loaded_hardware(id: &str) -> &'static Hardware {
     loaded_dataset()
         .hardware(id)
         .unwrap_or_else(|| panic!("hardware {id} missing"))
+}
+
+/// A fixture factor: `value` from the `const` source, no range.
+fn life<T>(key: &str, value: T) -> LifeFactor<T> {
+    LifeFactor {
+        key: key.into(),
+        value,
+        low: None,
+        high: None,
+        source: "const".into(),
+        range_source: None,
+        year: 2022,
+    }
+}
+
+/// Life-cycle factors for the fixture (BLOOM's: Luccioni et al. 2022), so its jobs validate.
+fn lifecycle() -> LifecycleData {
+    LifecycleData {
+        embodied: vec![life(ANY, KgCo2e(150.0))],
+        host: life("", KgCo2e(2500.0)),
+        per_host: life("", 8.0),
+        life: life("", Years(6.0)),
+        use_pct: life("", Percent(85.0)),
+        dev_guide: life("", Percent(50.0)),
+        wue: vec![life(ANY, LitresPerKwh(0.38))],
+    }
 }

@@ -2,6 +2,7 @@
 
 pub mod compute;
 pub mod field;
+pub mod lifecycle;
 pub mod location;
 pub mod picker;
 
@@ -77,6 +78,7 @@ pub fn InputForm() -> impl IntoView {
                     />
                 </div>
             </details>
+            <lifecycle::LifecycleFields/>
         </form>
     }
 }

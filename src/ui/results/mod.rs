@@ -1,6 +1,7 @@
 //! The results: headline emissions with range, location- vs market-based, energy breakdown,
 //! equivalents; then the formula trace and the greener-location suggestion.
 
+pub mod lifecycle;
 pub mod suggest;
 pub mod trace;
 
@@ -44,7 +45,7 @@ pub fn Results() -> impl IntoView {
             </ShowIf>
             // A persistent live region, so screen readers hear the new headline after a change.
             <div aria-live="polite">{move || shown.get().then(|| view! { <Headline est=est/> }.into_any()).into_any()}</div>
-            {move || shown.get().then(|| view! { <Breakdown est=est/> }.into_any()).into_any()}
+            {move || shown.get().then(|| view! { <Breakdown est=est/> <lifecycle::Lifecycle est=est/> }.into_any()).into_any()}
         </section>
     }
 }

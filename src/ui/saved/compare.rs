@@ -87,6 +87,9 @@ fn CompareTable(
                         <th scope="col">"Energy (kWh)"</th>
                         <th scope="col">"kgCO₂e"</th>
                         <th scope="col">"Range (kgCO₂e)"</th>
+                        <th scope="col">"Embodied (kgCO₂e)"</th>
+                        <th scope="col">"Life-cycle total (kgCO₂e)"</th>
+                        <th scope="col">"Water (L)"</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -102,6 +105,9 @@ fn CompareTable(
                                 <td class="num">{num(e.energy.total.0)}</td>
                                 <td class="num">{num(e.location_based.0)}</td>
                                 <td class="num">{format!("{}–{}", num(r.low.0), num(r.high.0))}</td>
+                                <td class="num">{num(e.lifecycle.embodied.central.0)}</td>
+                                <td class="num">{num(e.lifecycle.total.central.0)}</td>
+                                <td class="num">{num(e.lifecycle.water.central.0)}</td>
                             </tr>
                         }
                     }).collect_any().into_any()}
@@ -118,6 +124,9 @@ fn CompareTable(
                                 <td class="num">{num(t.energy.0)}</td>
                                 <td class="num">{num(t.location_based.central.0)}</td>
                                 <td class="num">{format!("{}–{}", num(t.location_based.low.0), num(t.location_based.high.0))}</td>
+                                <td class="num">{num(t.embodied.central.0)}</td>
+                                <td class="num">{num(t.lifecycle.central.0)}</td>
+                                <td class="num">{num(t.water.central.0)}</td>
                             </tr>
                         }
                     }.into_any()}

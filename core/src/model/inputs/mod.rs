@@ -5,6 +5,7 @@
 //! [`super::Job`]. Every field has a serde default, so an old share link missing a newer field still
 //! loads, and unknown ids survive a round trip to be reported as errors instead of being dropped.
 
+use super::lifecycle::LifecycleInputs;
 use serde::{Deserialize, Serialize};
 
 mod modes;
@@ -62,6 +63,15 @@ pub struct Inputs {
     /// Market-based adjustment override: % of energy covered by renewable contracts or offsets
     /// (0–100). `None` = the provider's published figure for a cloud region, else 0.
     pub market_pct: Option<f64>,
+    /// Life-cycle overrides (embodied carbon, development overhead, water); every member `None`
+    /// = the dataset's figures. Not written when all are `None`, so older documents are unchanged.
+    #[serde(skip_serializing_if = "no_overrides")]
+    pub lifecycle: LifecycleInputs,
+}
+
+/// True when no life-cycle figure was typed (for serde's `skip_serializing_if`).
+fn no_overrides(x: &LifecycleInputs) -> bool {
+    *x == LifecycleInputs::default()
 }
 
 impl Default for Inputs {
@@ -78,6 +88,7 @@ impl Default for Inputs {
             location: LocationInput::default(),
             pue: None,
             market_pct: None,
+            lifecycle: LifecycleInputs::default(),
         }
     }
 }

@@ -10,6 +10,7 @@
 //! or `null`; the members of a variant are required except `data_centre` (default `unknown`);
 //! `kind` names the variant in snake case; unknown members are ignored.
 
+use super::LifecycleInputs;
 use super::{ComputeInput, CpuInput, DataCentre, DurationInput, Inputs, JobKind, LocationInput};
 use crate::json::{invalid, Leaf, Node, Obj, Res};
 use serde::de::{Deserialize, Deserializer, Error as _};
@@ -33,6 +34,7 @@ impl Inputs {
             location: o.with_or("location", location, d.location)?,
             pue: o.opt("pue")?,
             market_pct: o.opt("market_pct")?,
+            lifecycle: o.with_or("lifecycle", lifecycle, d.lifecycle)?,
         })
     }
 }
@@ -74,6 +76,14 @@ impl Leaf for JobKind {
             return Err(invalid(node, "enum JobKind"));
         };
         JobKind::from_id(s).ok_or_else(|| Error::unknown_variant(s, NAMES))
+    }
+}
+
+/// The life-cycle overrides: `null` is no override, like an absent member.
+fn lifecycle(v: &Node) -> Res<LifecycleInputs> {
+    match v {
+        Node::Null => Ok(LifecycleInputs::default()),
+        _ => LifecycleInputs::read(v),
     }
 }
 

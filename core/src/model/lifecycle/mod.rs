@@ -70,9 +70,12 @@ pub struct Lifecycle {
     pub total: Interval<KgCo2e>,
     /// On-site water.
     pub water: Interval<Litres>,
-    /// The factors used, with their provenance.
+    /// The factors used, with their provenance. Not serialised (the JSON export carries the
+    /// figures; the trace steps cite the sources), to keep the WebAssembly small.
+    #[serde(skip)]
     pub factors: LifecycleFactors,
-    /// The formula trace of these figures.
+    /// The formula trace of these figures (moved to the estimate's trace by `estimate`).
+    #[serde(skip)]
     pub steps: Vec<TraceStep>,
 }
 

@@ -20,10 +20,11 @@ use super::job::{
     Accelerator, CpuLoad, DeviceDraw, InstanceUse, Job, Market, MemoryLoad, Place, PueBasis, Site,
     Workload,
 };
+use super::lifecycle::{resolve, Basis, Factor, LifecycleFactors};
 use super::uncertainty::Interval;
 use super::workload::{hours_for, training_flops};
 use crate::dataset::Hardware;
-use crate::units::{Flops, Gigabytes, GramsPerKwh, Hours, Percent, Pue, Watts};
+use crate::units::{Flops, Gigabytes, GramsPerKwh, Hours, LitresPerKwh, Percent, Pue, Watts};
 
 /// Most devices accepted (all instances together).
 pub const MAX_DEVICES: f64 = 1e6;
@@ -109,6 +110,45 @@ fn draw(
     }
 }
 
+/// The life-cycle factors of the job on `accelerator` (`None` when it is unknown: only the typed
+/// overrides are checked then). Water comes from the provider's row in a cloud region and the
+/// generic data-centre row elsewhere, except on a personal machine, which has no cooling tower:
+/// 0 L/kWh unless typed.
+fn lifecycle(
+    c: &mut Checker,
+    inputs: &Inputs,
+    accelerator: Option<&Accelerator>,
+    factors: &Factors,
+) -> Option<LifecycleFactors> {
+    let Some(acc) = accelerator else {
+        c.errors.extend(inputs.lifecycle.problems());
+        return None;
+    };
+    let (provider, personal) = match &inputs.location {
+        LocationInput::Cloud { provider, .. } => (Some(provider.as_str()), false),
+        LocationInput::Zone { data_centre, .. } | LocationInput::Custom { data_centre, .. } => {
+            (None, *data_centre == DataCentre::Personal)
+        }
+    };
+    match resolve(factors.dataset(), &acc.id, provider, &inputs.lifecycle) {
+        Ok(mut f) => {
+            if personal && inputs.lifecycle.wue_l_per_kwh.is_none() {
+                f.wue = Factor {
+                    band: Interval::exact(LitresPerKwh(0.0)),
+                    basis: Basis::Default,
+                    sources: Vec::new(),
+                    year: None,
+                };
+            }
+            Some(f)
+        }
+        Err(errors) => {
+            c.errors.extend(errors);
+            None
+        }
+    }
+}
+
 /// Checks `inputs` against the dataset in `factors`: a [`Job`] or all the problems found.
 pub fn validate(inputs: &Inputs, factors: &Factors) -> Result<Job, Vec<InputError>> {
     let mut c = Checker { errors: Vec::new() };
@@ -154,6 +194,8 @@ pub fn validate(inputs: &Inputs, factors: &Factors) -> Result<Job, Vec<InputErro
     let runs = c.count(Field::Runs, inputs.runs, MAX_RUNS);
     let site = site(&mut c, &inputs.location, inputs.pue, factors);
     let market = market(&mut c, &inputs.location, inputs.market_pct, factors);
+
+    let lifecycle = lifecycle(&mut c, inputs, compute.accelerator.as_ref(), factors);
 
     // Derive the runtime last: it needs the hardware, the device count and the workload.
     let Compute {
@@ -203,6 +245,7 @@ pub fn validate(inputs: &Inputs, factors: &Factors) -> Result<Job, Vec<InputErro
         runs,
         site,
         market,
+        lifecycle,
     ) {
         (
             Some(accelerator),
@@ -215,6 +258,7 @@ pub fn validate(inputs: &Inputs, factors: &Factors) -> Result<Job, Vec<InputErro
             Some(runs),
             Some(site),
             Some(market),
+            Some(lifecycle),
         ) if c.errors.is_empty() => Ok(Job {
             accelerator,
             devices,
@@ -232,6 +276,7 @@ pub fn validate(inputs: &Inputs, factors: &Factors) -> Result<Job, Vec<InputErro
             runs,
             site,
             market,
+            lifecycle,
         }),
         _ => Err(c.errors),
     }
