@@ -42,7 +42,7 @@ pub fn hardware_choices(ds: &Dataset) -> ChoiceGroups {
                 (
                     format!("{} {}", hw.vendor, kind_label(hw.kind)),
                     hw.id.clone(),
-                    format!("{} · {} W TDP", hw.name, hw.tdp.0),
+                    format!("{} · {} W TDP", hw.name, crate::number::shortest(hw.tdp.0)),
                 )
             })
             .collect(),
@@ -94,7 +94,12 @@ pub fn region_choices(ds: &Dataset, provider: &str) -> ChoiceGroups {
                 (
                     continent_name(continent).to_string(),
                     r.code.clone(),
-                    format!("{} · {} · {} g/kWh", r.code, r.location, r.intensity.0),
+                    format!(
+                        "{} · {} · {} g/kWh",
+                        r.code,
+                        r.location,
+                        crate::number::shortest(r.intensity.0)
+                    ),
                 )
             })
             .collect(),
@@ -112,7 +117,12 @@ pub fn zone_choices(ds: &Dataset) -> ChoiceGroups {
                 (
                     continent_name(&z.continent).to_string(),
                     z.id.clone(),
-                    format!("{} ({}) · {} g/kWh", z.name, z.id, z.intensity.0),
+                    format!(
+                        "{} ({}) · {} g/kWh",
+                        z.name,
+                        z.id,
+                        crate::number::shortest(z.intensity.0)
+                    ),
                 )
             })
             .collect(),
@@ -138,7 +148,12 @@ pub fn cpu_choices(ds: &Dataset) -> ChoiceGroups {
                 (
                     format!("{} CPUs", cpu.vendor),
                     cpu.id.clone(),
-                    format!("{} · {} W / {} cores", cpu.name, cpu.tdp.0, cpu.cores),
+                    format!(
+                        "{} · {} W / {} cores",
+                        cpu.name,
+                        crate::number::shortest(cpu.tdp.0),
+                        cpu.cores
+                    ),
                 )
             }))
             .collect(),

@@ -131,9 +131,9 @@ pub fn LearnAct() -> impl IntoView {
                     job.runs,
                     if job.runs == 1 { "" } else { "s" },
                     format_mass_kg(per_run),
-                    grid_runs,
+                    GRID_VALUES.pow(GRID_PARAMS as u32),
                     format_mass_kg(per_run * grid_runs),
-                    RANDOM_TRIALS,
+                    RANDOM_TRIALS as u32,
                     format_mass_kg(per_run * RANDOM_TRIALS)
                 ),
             ),

@@ -13,6 +13,7 @@ mod bench;
 mod boot_script;
 mod cmd;
 mod data;
+mod float_fmt;
 mod lighthouse;
 mod minify_js;
 mod service_worker;
@@ -64,6 +65,7 @@ fn build_release(tools: &tools::Tools) -> Result<PathBuf, String> {
         .env("TRUNK_SKIP_VERSION_CHECK", "true")
         .env("NO_COLOR", "true")
         .dir(&root))?;
+    float_fmt::check(&float_fmt::cargo_module(&root))?;
     let dist = root.join("dist");
     strip_streams::strip(&dist, &tools.wasm_opt_bin)?;
     minify_js::minify_glue(&dist, &tools.terser)?;

@@ -97,7 +97,9 @@ pub fn nice_ticks(max: f64, target: usize) -> Vec<f64> {
     }
     let target = target.clamp(1, 10) as f64;
     let raw = max / target;
-    let mag = 10f64.powf(raw.log10().floor());
+    // `powi`, not `powf`: 10^n by multiplications is exact up to 10^22 (and its reciprocal
+    // correctly rounded below 1), and the general `pow` would be the only one in the wasm (2 KB).
+    let mag = 10f64.powi(raw.log10().floor() as i32);
     let step = [1.0, 2.0, 2.5, 5.0, 10.0]
         .iter()
         .map(|m| m * mag)

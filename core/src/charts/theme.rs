@@ -22,7 +22,7 @@ pub fn band_index(intensity: f64) -> Option<usize> {
 
 /// Legend text of band `i`, e.g. `"100–250"`; empty for an out-of-range index.
 pub fn band_label(i: usize) -> String {
-    let edge = |k: usize| BAND_EDGES.get(k).map_or(0.0, |e| *e);
+    let edge = |k: usize| crate::number::shortest(BAND_EDGES.get(k).map_or(0.0, |e| *e));
     match i {
         0 => format!("< {}", edge(0)),
         1..=3 => format!("{}–{}", edge(i - 1), edge(i)),

@@ -51,7 +51,7 @@ pub(crate) fn field(text: &str) -> String {
 
 fn number(x: f64) -> String {
     if x.is_finite() {
-        format!("{x}")
+        crate::number::shortest(x)
     } else {
         String::new()
     }

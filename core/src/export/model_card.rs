@@ -27,7 +27,7 @@ fn quoted(text: &str) -> String {
 pub(crate) fn grams(kg: f64) -> String {
     let g = (kg * 1000.0 * 10.0).round() / 10.0;
     if g.is_finite() {
-        format!("{g}")
+        crate::number::shortest(g)
     } else {
         "0".to_string()
     }

@@ -201,9 +201,9 @@ impl InputError {
 /// (`2000000` → "2,000,000") so the limits read easily.
 fn show(x: f64) -> String {
     if x.is_finite() && x.fract() == 0.0 && x.abs() < 1e15 {
-        super::trace::group(&format!("{x:.0}"))
+        super::trace::group(&crate::number::fixed(x, 0))
     } else {
-        format!("{x}")
+        crate::number::shortest(x)
     }
 }
 

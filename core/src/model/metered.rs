@@ -86,9 +86,10 @@ impl MeteredSummary {
     pub fn sentence(&self) -> String {
         format!(
             "On {n} published metered runs, the range contains the metered energy in {c} of {n}; \
-             the central estimate is within ×{TARGET_FACTOR} of it in {w} of {n} (median ratio \
+             the central estimate is within ×{f} of it in {w} of {n} (median ratio \
              {r}); the range spans ×{s} on average.",
             n = self.runs,
+            f = crate::number::shortest(TARGET_FACTOR),
             c = self.contained,
             w = self.within,
             r = crate::number::fixed(self.median_ratio, 2),

@@ -1,14 +1,16 @@
 //! Decimal text ⇄ `f64` for the app: one place that decides which float code the wasm carries.
 //!
-//! Design note (size): the standard library's `str::parse::<f64>` and `{:e}` formatting, and
-//! serde_json's `float_roundtrip` parser, are each complete implementations with their own tables
-//! (several KB of gzip each in the WebAssembly download). Parsing here is our own small correctly
-//! rounded conversion ([`float`], shared with the JSON reader); exponent notation starts from
-//! serde_json's shortest float writer, which serialising saved jobs needs anyway. Plain and fixed
-//! notation use the standard `Display`, which plotters-canvas links in any case. The functions
-//! reproduce what the standard ones print and parse (property-tested against them);
-//! [`round_sig`] rounds the shortest decimal form, ties half up (`2.675` → 2.68, where the
-//! standard's `{:.2e}`-style rounding of the binary value 2.67499… gives 2.67).
+//! Design note (size): the standard library's `str::parse::<f64>`, its float `Display` (`{}`,
+//! `{:.N}`, `{:e}`: Grisu with a Dragon fallback and big-number tables, about 13 KB of wasm) and
+//! serde_json's `float_roundtrip` parser are each complete implementations with their own tables.
+//! Parsing here is our own small correctly rounded conversion ([`float`], shared with the JSON
+//! reader); every notation starts from zmij's shortest digits, the writer serde_json uses for
+//! saved jobs anyway, and fixed notation is exact integer arithmetic. Nothing in the app may
+//! format an `f64` with `{}`: `cargo xtask dist` fails when the standard float formatter is in
+//! the WebAssembly (`xtask/src/float_fmt.rs`). The functions reproduce what the standard ones
+//! print and parse (property-tested against them); [`round_sig`] rounds the shortest decimal
+//! form, ties half up (`2.675` → 2.68, where the standard's `{:.2e}`-style rounding of the
+//! binary value 2.67499… gives 2.67).
 
 /// Parses a decimal number as Rust's `str::parse::<f64>` does for finite numbers: optional sign,
 /// digits with an optional fraction (`"1."`, `".5"` allowed), optional exponent. Values too large
@@ -67,11 +69,12 @@ struct Decimal {
 
 impl Decimal {
     fn of(x: f64) -> Decimal {
-        // serde_json writes the shortest round-trip form: "12.5", "2.0", "1e-7", "1.5e21".
-        let text = serde_json::to_string(&x).unwrap_or_default();
+        // zmij writes the shortest round-trip form: "12.5", "2.0", "1e-7", "1.5e21".
+        let mut buffer = zmij::Buffer::new();
+        let text = buffer.format(x);
         let (negative, body) = match text.strip_prefix('-') {
             Some(rest) => (true, rest),
-            None => (false, text.as_str()),
+            None => (false, text),
         };
         let (mantissa, exp) = match body.split_once(['e', 'E']) {
             Some((m, e)) => (m, e.trim_start_matches('+').parse::<i32>().unwrap_or(0)),
@@ -149,15 +152,141 @@ impl Decimal {
 /// `x` as Rust's `format!("{x}")` prints it: the shortest digits that read back as `x`, never in
 /// exponent form (`"12.5"`, `"2"`, `"0.0000001"`, `"-0"`); `"NaN"`, `"inf"`, `"-inf"` if not finite.
 pub fn shortest(x: f64) -> String {
-    // The standard `Display` of floats stays in the wasm anyway (plotters-canvas writes canvas
-    // colours with it), so plain and fixed notation use it: it is about 5× faster than
-    // going through serde_json's text, and charts format hundreds of labels per input change.
-    format!("{x}")
+    match non_finite(x) {
+        Some(s) => s,
+        None => Decimal::of(x).plain(),
+    }
 }
 
-/// `x` with exactly `decimals` decimals: `format!("{:.N}", x)`.
+/// Most decimals [`fixed`] writes; more are written as this many.
+pub const MAX_FIXED_DECIMALS: usize = 20;
+
+/// `x` with exactly `decimals` decimals (at most [`MAX_FIXED_DECIMALS`]), as
+/// `format!("{:.N}", x)` prints it: the binary value rounded exactly, ties to even, the sign kept
+/// (`"-0.00"`).
 pub fn fixed(x: f64, decimals: usize) -> String {
-    format!("{x:.decimals$}")
+    if let Some(s) = non_finite(x) {
+        return s;
+    }
+    let decimals = decimals.min(MAX_FIXED_DECIMALS);
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1 << 52) - 1);
+    // x = ±m × 2^e exactly, so x × 10^decimals = m × 10^decimals × 2^e: an integer times a
+    // power of two, in base-10^9 limbs (no 128-bit division, which would link more code).
+    let (m, e) = match biased {
+        0 => (fraction, -1074),
+        _ => (fraction | 1 << 52, biased - 1075),
+    };
+    let mut n = Limbs::from(m);
+    (0..decimals).for_each(|_| n.mul_small(10));
+    if e >= 0 {
+        n.shl(e.unsigned_abs());
+    } else {
+        n.shr_round_even(e.unsigned_abs());
+    }
+    let mut digits = n.digits();
+    if digits.len() <= decimals {
+        let pad = decimals + 1 - digits.len();
+        digits.splice(0..0, std::iter::repeat_n(b'0', pad));
+    }
+    if decimals > 0 {
+        let at = digits.len() - decimals;
+        digits.insert(at, b'.');
+    }
+    let mut out = String::with_capacity(digits.len() + 1);
+    if bits >> 63 == 1 {
+        out.push('-');
+    }
+    out.extend(digits.into_iter().map(char::from));
+    out
+}
+
+/// A non-negative integer in base-10^9 limbs, least significant first.
+struct Limbs(Vec<u64>);
+
+/// The limbs' base.
+const BASE: u64 = 1_000_000_000;
+
+impl From<u64> for Limbs {
+    fn from(m: u64) -> Limbs {
+        Limbs(vec![m % BASE, m / BASE % BASE, m / BASE / BASE])
+    }
+}
+
+impl Limbs {
+    /// Multiplies by `k` < 2^29 (so that a limb times `k` plus the carry fits in 64 bits).
+    fn mul_small(&mut self, k: u64) {
+        let mut carry = 0;
+        for limb in &mut self.0 {
+            let v = *limb * k + carry;
+            *limb = v % BASE;
+            carry = v / BASE;
+        }
+        while carry > 0 {
+            self.0.push(carry % BASE);
+            carry /= BASE;
+        }
+    }
+
+    /// Multiplies by 2^`bits`.
+    fn shl(&mut self, mut bits: u32) {
+        while bits > 0 {
+            let step = bits.min(29);
+            bits -= step;
+            self.mul_small(1 << step);
+        }
+    }
+
+    /// Divides by 2^`bits`, rounding to nearest, ties to even (as the standard formatting does).
+    fn shr_round_even(&mut self, bits: u32) {
+        // The last bit shifted out, and whether any bit before it was set.
+        let (mut half, mut sticky) = (false, false);
+        for _ in 0..bits {
+            sticky |= half;
+            let mut rem = 0;
+            for limb in self.0.iter_mut().rev() {
+                let v = rem * BASE + *limb;
+                *limb = v / 2;
+                rem = v % 2;
+            }
+            half = rem == 1;
+            if !half && !sticky && self.0.iter().all(|l| *l == 0) {
+                return;
+            }
+        }
+        let odd = self.0.first().is_some_and(|l| l % 2 == 1);
+        if half && (sticky || odd) {
+            self.add_one();
+        }
+    }
+
+    /// Adds one.
+    fn add_one(&mut self) {
+        for limb in &mut self.0 {
+            *limb += 1;
+            if *limb < BASE {
+                return;
+            }
+            *limb = 0;
+        }
+        self.0.push(1);
+    }
+
+    /// The decimal digits, no leading zeros ("0" for zero).
+    fn digits(&self) -> Vec<u8> {
+        let mut digits = Vec::with_capacity(self.0.len() * 9);
+        for limb in self.0.iter().rev() {
+            let mut scale = BASE / 10;
+            while scale > 0 {
+                digits.push(b'0' + (limb / scale % 10) as u8);
+                scale /= 10;
+            }
+        }
+        let leading = digits.iter().take_while(|d| **d == b'0').count();
+        digits.drain(..leading.min(digits.len() - 1));
+        digits
+    }
 }
 
 /// `x` rounded to `sig` significant digits (at least 1), ties half up: `round_sig(1234.567, 6)` is
@@ -180,6 +309,29 @@ pub fn scientific(x: f64) -> String {
 }
 
 impl Decimal {
+    /// Plain notation, as `format!("{x}")`: `"-0"`, `"0.0000001"`, `"1500"`, `"12.5"`.
+    fn plain(&self) -> String {
+        let mut out = String::new();
+        if self.negative {
+            out.push('-');
+        }
+        let n = self.digits.len() as i32;
+        if n == 0 {
+            out.push('0');
+        } else if self.point <= 0 {
+            out.push_str("0.");
+            (self.point..n).for_each(|i| out.push(self.digit(i)));
+        } else {
+            (0..self.point.max(n)).for_each(|i| {
+                if i == self.point {
+                    out.push('.');
+                }
+                out.push(self.digit(i));
+            });
+        }
+        out
+    }
+
     fn scientific(&self) -> String {
         let mut out = String::new();
         if self.negative {

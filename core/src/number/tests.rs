@@ -50,6 +50,13 @@ fn prints_like_the_standard_formatting() {
     assert_eq!(fixed(1234.0, 0), "1234");
     assert_eq!(fixed(0.5, 0), "0"); // the standard rounds exact ties to even
     assert_eq!(fixed(1e21, 1), "1000000000000000000000.0");
+    assert_eq!(fixed(2.5, 0), "2");
+    assert_eq!(fixed(0.125, 2), "0.12");
+    assert_eq!(fixed(0.375, 2), "0.38");
+    assert_eq!(fixed(2.675, 2), "2.67");
+    assert_eq!(fixed(f64::MAX, 0), format!("{:.0}", f64::MAX));
+    assert_eq!(fixed(f64::MIN_POSITIVE / 3.0, 20), "0.00000000000000000000");
+    assert_eq!(fixed(0.1, 20), "0.10000000000000000555");
     assert_eq!(round_sig(1234.567891, 6), 1234.57);
     assert_eq!(round_sig(0.000012345678, 6), 0.0000123457);
 }
@@ -81,6 +88,12 @@ proptest! {
             let same = ours.len() == std.len() && ours.parse::<f64>() == Ok(x);
             prop_assert!(ours == std || same, "{} vs {}", ours, std);
         }
+    }
+
+    #[test]
+    fn fixed_matches_std_exactly(x in finite(), decimals in 0..=MAX_FIXED_DECIMALS) {
+        // Exact binary value, ties to even, sign kept: byte for byte what `{:.N}` prints.
+        prop_assert_eq!(fixed(x, decimals), format!("{x:.decimals$}"));
     }
 
     #[test]

@@ -1,19 +1,21 @@
-//! The canvas drawing backend: plotters-canvas for shapes; text drawn by us, after the shapes,
-//! grouped by font, so that the canvas state (font, alignment, baseline, fill colour) is set only
-//! when it changes.
+//! The canvas drawing backend: shapes drawn at once, text drawn after the shapes, grouped by font,
+//! so that the canvas state (font, alignment, baseline, fill colour) is set only when it changes.
 //!
-//! Why: plotters-canvas sets `ctx.font`, `textAlign`, `textBaseline` and `fillStyle` before every
-//! `fillText`. Chromium parses the font string each time it is set; with a hundred labels per
-//! redraw, alternating regular and bold, that was the largest single cost of an input change (a
-//! CPU profile showed `set_font` ahead of all of the model and the DOM updates). Drawing text last
-//! changes nothing visible in our charts: no shape is ever drawn over a label.
+//! Why text last: setting `ctx.font`, `textAlign`, `textBaseline` and `fillStyle` before every
+//! `fillText` (as plotters-canvas did) made Chromium parse the font string each time; with a
+//! hundred labels per redraw, alternating regular and bold, that was the largest single cost of
+//! an input change. Drawing text last changes nothing visible in our charts: no shape is ever
+//! drawn over a label.
+//!
+//! Why not plotters-canvas for the shapes: it writes colours with the standard float formatter,
+//! which would be the only use of it in the app (about 13 KB of WebAssembly; see
+//! `emissions_core::number`). The shapes are a handful of canvas calls.
 
+use emissions_core::number;
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-    FontTransform,
 };
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -31,15 +33,33 @@ impl std::error::Error for CanvasDrawError {}
 
 type Res = Result<(), DrawingErrorKind<CanvasDrawError>>;
 
-fn cast<E: std::error::Error + Send + Sync>(
-    e: DrawingErrorKind<E>,
-) -> DrawingErrorKind<CanvasDrawError> {
-    match e {
-        DrawingErrorKind::DrawingError(e) => {
-            DrawingErrorKind::DrawingError(CanvasDrawError(e.to_string()))
-        }
-        DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
+/// A canvas exception as a drawing error.
+fn failed(e: wasm_bindgen::JsValue) -> DrawingErrorKind<CanvasDrawError> {
+    DrawingErrorKind::DrawingError(CanvasDrawError(
+        e.as_string().unwrap_or_else(|| "canvas call failed".into()),
+    ))
+}
+
+/// A CSS colour: `rgb(r,g,b)` when opaque, else `rgba(r,g,b,a)`.
+fn css_color((r, g, b): (u8, u8, u8), alpha: f64) -> String {
+    if alpha >= 1.0 {
+        format!("rgb({r},{g},{b})")
+    } else {
+        format!("rgba({r},{g},{b},{})", number::shortest(alpha))
     }
+}
+
+/// A line's ends moved half a pixel when it is vertical or horizontal, so that a 1 px line
+/// covers one row or column of pixels instead of two half-lit ones.
+fn crisp(from: BackendCoord, to: BackendCoord) -> [(f64, f64); 2] {
+    let mut ends = [from, to].map(|(x, y)| (f64::from(x), f64::from(y)));
+    if from.0 == to.0 {
+        ends.iter_mut().for_each(|p| p.0 -= 0.5);
+    }
+    if from.1 == to.1 {
+        ends.iter_mut().for_each(|p| p.1 -= 0.5);
+    }
+    ends
 }
 
 /// The canvas state that text drawing sets, remembered to skip redundant assignments.
@@ -65,7 +85,7 @@ struct PendingText {
 /// A `<canvas>` as a plotters drawing backend (see the module note). Queued text is drawn by
 /// `present` or when the backend is dropped (with its drawing area).
 pub struct FastCanvas {
-    shapes: CanvasBackend,
+    canvas: HtmlCanvasElement,
     ctx: CanvasRenderingContext2d,
     text: TextState,
     pending: Vec<PendingText>,
@@ -80,9 +100,8 @@ impl FastCanvas {
             .flatten()?
             .dyn_into::<CanvasRenderingContext2d>()
             .ok()?;
-        let shapes = CanvasBackend::with_canvas_object(canvas)?;
         Some(FastCanvas {
-            shapes,
+            canvas,
             ctx,
             text: TextState::default(),
             pending: Vec::new(),
@@ -115,8 +134,7 @@ impl FastCanvas {
             }
             if t.fill != Some(p.fill) {
                 let ((r, g, b), a) = p.fill;
-                self.ctx
-                    .set_fill_style_str(&format!("rgba({r},{g},{b},{a})"));
+                self.ctx.set_fill_style_str(&css_color((r, g, b), a));
                 t.fill = Some(p.fill);
             }
             if let Err(e) = self
@@ -142,25 +160,60 @@ impl Drop for FastCanvas {
     }
 }
 
+impl FastCanvas {
+    /// Sets the fill colour for a shape (text sets its own again afterwards).
+    fn fill_with(&mut self, color: BackendColor) {
+        self.text.fill = None;
+        self.ctx
+            .set_fill_style_str(&css_color(color.rgb, color.alpha));
+    }
+
+    /// Sets the stroke colour and width.
+    fn stroke_with<S: BackendStyle>(&self, style: &S) {
+        self.ctx
+            .set_stroke_style_str(&css_color(style.color().rgb, style.color().alpha));
+        self.ctx.set_line_width(f64::from(style.stroke_width()));
+    }
+
+    /// Traces `points` as one path (closed when `close`).
+    fn trace(&self, points: impl IntoIterator<Item = BackendCoord>, close: bool) {
+        self.ctx.begin_path();
+        for (i, (x, y)) in points.into_iter().enumerate() {
+            let (x, y) = (f64::from(x), f64::from(y));
+            if i == 0 {
+                self.ctx.move_to(x, y);
+            } else {
+                self.ctx.line_to(x, y);
+            }
+        }
+        if close {
+            self.ctx.close_path();
+        }
+    }
+}
+
 impl DrawingBackend for FastCanvas {
     type ErrorType = CanvasDrawError;
 
     fn get_size(&self) -> (u32, u32) {
-        self.shapes.get_size()
+        (self.canvas.width(), self.canvas.height())
     }
 
     fn ensure_prepared(&mut self) -> Res {
-        self.shapes.ensure_prepared().map_err(cast)
+        Ok(())
     }
 
     fn present(&mut self) -> Res {
-        self.flush_text()?;
-        self.shapes.present().map_err(cast)
+        self.flush_text()
     }
 
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Res {
-        self.text.fill = None;
-        self.shapes.draw_pixel(point, color).map_err(cast)
+        if color.alpha > 0.0 {
+            self.fill_with(color);
+            self.ctx
+                .fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
+        }
+        Ok(())
     }
 
     fn draw_line<S: BackendStyle>(
@@ -169,7 +222,15 @@ impl DrawingBackend for FastCanvas {
         to: BackendCoord,
         style: &S,
     ) -> Res {
-        self.shapes.draw_line(from, to, style).map_err(cast)
+        if style.color().alpha > 0.0 {
+            let [(x0, y0), (x1, y1)] = crisp(from, to);
+            self.stroke_with(style);
+            self.ctx.begin_path();
+            self.ctx.move_to(x0, y0);
+            self.ctx.line_to(x1, y1);
+            self.ctx.stroke();
+        }
+        Ok(())
     }
 
     fn draw_rect<S: BackendStyle>(
@@ -179,10 +240,19 @@ impl DrawingBackend for FastCanvas {
         style: &S,
         fill: bool,
     ) -> Res {
-        self.text.fill = None;
-        self.shapes
-            .draw_rect(upper_left, bottom_right, style, fill)
-            .map_err(cast)
+        if style.color().alpha > 0.0 {
+            let (x, y) = (f64::from(upper_left.0), f64::from(upper_left.1));
+            let w = f64::from(bottom_right.0 - upper_left.0);
+            let h = f64::from(bottom_right.1 - upper_left.1);
+            if fill {
+                self.fill_with(style.color());
+                self.ctx.fill_rect(x, y, w, h);
+            } else {
+                self.stroke_with(style);
+                self.ctx.stroke_rect(x, y, w, h);
+            }
+        }
+        Ok(())
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -190,7 +260,12 @@ impl DrawingBackend for FastCanvas {
         path: I,
         style: &S,
     ) -> Res {
-        self.shapes.draw_path(path, style).map_err(cast)
+        if style.color().alpha > 0.0 {
+            self.stroke_with(style);
+            self.trace(path, false);
+            self.ctx.stroke();
+        }
+        Ok(())
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -200,10 +275,29 @@ impl DrawingBackend for FastCanvas {
         style: &S,
         fill: bool,
     ) -> Res {
-        self.text.fill = None;
-        self.shapes
-            .draw_circle(center, radius, style, fill)
-            .map_err(cast)
+        if style.color().alpha > 0.0 {
+            if fill {
+                self.fill_with(style.color());
+            } else {
+                self.stroke_with(style);
+            }
+            self.ctx.begin_path();
+            self.ctx
+                .arc(
+                    f64::from(center.0),
+                    f64::from(center.1),
+                    f64::from(radius),
+                    0.0,
+                    std::f64::consts::TAU,
+                )
+                .map_err(failed)?;
+            if fill {
+                self.ctx.fill();
+            } else {
+                self.ctx.stroke();
+            }
+        }
+        Ok(())
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -211,8 +305,12 @@ impl DrawingBackend for FastCanvas {
         vert: I,
         style: &S,
     ) -> Res {
-        self.text.fill = None;
-        self.shapes.fill_polygon(vert, style).map_err(cast)
+        if style.color().alpha > 0.0 {
+            self.fill_with(style.color());
+            self.trace(vert, true);
+            self.ctx.fill();
+        }
+        Ok(())
     }
 
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Res {
@@ -220,11 +318,7 @@ impl DrawingBackend for FastCanvas {
         if color.alpha == 0.0 {
             return Ok(());
         }
-        if !matches!(style.transform(), FontTransform::None) {
-            // Rotated text is rare (none of our charts uses it): let plotters-canvas do it.
-            self.text = TextState::default();
-            return self.shapes.draw_text(text, style, pos).map_err(cast);
-        }
+        // No chart of ours rotates text (`style.transform()`); it would be drawn unrotated.
         let anchor = style.anchor();
         let baseline = match anchor.v_pos {
             VPos::Top => "top",
@@ -239,7 +333,7 @@ impl DrawingBackend for FastCanvas {
         let font = format!(
             "{} {}px {}",
             style.style().as_str(),
-            style.size(),
+            number::shortest(style.size()),
             style.family().as_str()
         );
         self.pending.push(PendingText {
@@ -251,13 +345,5 @@ impl DrawingBackend for FastCanvas {
             at: pos,
         });
         Ok(())
-    }
-
-    fn estimate_text_size<S: BackendTextStyle>(
-        &self,
-        text: &str,
-        style: &S,
-    ) -> Result<(u32, u32), DrawingErrorKind<CanvasDrawError>> {
-        self.shapes.estimate_text_size(text, style).map_err(cast)
     }
 }

@@ -74,8 +74,14 @@ pub fn ChartCanvas(
                 el.set_width(pw);
                 el.set_height(ph);
                 let style = web_sys::HtmlElement::style(&el);
-                let _ = style.set_property("width", &format!("{w}px"));
-                let _ = style.set_property("height", &format!("{h}px"));
+                let _ = style.set_property(
+                    "width",
+                    &format!("{}px", emissions_core::number::shortest(w)),
+                );
+                let _ = style.set_property(
+                    "height",
+                    &format!("{}px", emissions_core::number::shortest(h)),
+                );
             }
             if let Err(e) = chart.draw_on(el.clone(), &theme) {
                 log_error("draw", &e);

@@ -11,6 +11,7 @@ use crate::ui::state::CalcState;
 use compute::ComputeFields;
 use emissions_core::choices::cpu_choices;
 use emissions_core::model::{CpuInput, DurationInput, DurationMode, Field};
+use emissions_core::number;
 use field::NumField;
 use leptos::prelude::*;
 use location::LocationFields;
@@ -23,16 +24,16 @@ pub fn InputForm() -> impl IntoView {
     let state = expect_context::<CalcState>();
     let pue_hint = Signal::derive(move || {
         state.outcome.with(|o| {
-            o.estimate
-                .as_ref()
-                .map_or(String::new(), |e| format!("auto: {}", e.pue.0))
+            o.estimate.as_ref().map_or(String::new(), |e| {
+                format!("auto: {}", number::shortest(e.pue.0))
+            })
         })
     });
     let mkt_hint = Signal::derive(move || {
         state.outcome.with(|o| {
-            o.estimate
-                .as_ref()
-                .map_or(String::new(), |e| format!("auto: {}", e.market_share.0))
+            o.estimate.as_ref().map_or(String::new(), |e| {
+                format!("auto: {}", number::shortest(e.market_share.0))
+            })
         })
     });
     // Whether "More" has ever been opened (it never closes the list again: no re-render).

@@ -59,7 +59,10 @@ pub fn CompareChart(
             let width = f64::from(el.client_width().max(280));
             let height = f64::from(region_bars::required_height(data, width, &base));
             // CSSOM, not a style attribute: the CSP blocks inline style attributes.
-            let _ = web_sys::HtmlElement::style(&el).set_property("height", &format!("{height}px"));
+            let _ = web_sys::HtmlElement::style(&el).set_property(
+                "height",
+                &format!("{}px", emissions_core::number::shortest(height)),
+            );
             el.set_width((width * dpr).round() as u32);
             el.set_height((height * dpr).round() as u32);
             let theme = base.with_scale(dpr);

@@ -14,11 +14,11 @@ use wasm_bindgen::JsCast;
 /// A one-line summary of raw inputs, e.g. "8 × a100-sxm4-80gb · 24 h × 1 · aws us-east-1".
 fn summary(inputs: &Inputs) -> String {
     let compute = match &inputs.compute {
-        ComputeInput::Hardware { id, devices } => format!("{devices} × {id}"),
-        ComputeInput::Instance { id, count } => format!("{count} × {id}"),
+        ComputeInput::Hardware { id, devices } => format!("{} × {id}", number::shortest(*devices)),
+        ComputeInput::Instance { id, count } => format!("{} × {id}", number::shortest(*count)),
     };
     let duration = match &inputs.duration {
-        DurationInput::Hours { hours } => format!("{hours} h"),
+        DurationInput::Hours { hours } => format!("{} h", number::shortest(*hours)),
         DurationInput::Flops { flops, .. } => format!("{} FLOPs", number::scientific(*flops)),
         DurationInput::Training {
             parameters, tokens, ..
@@ -31,9 +31,14 @@ fn summary(inputs: &Inputs) -> String {
     let location = match &inputs.location {
         LocationInput::Cloud { provider, region } => format!("{provider} {region}"),
         LocationInput::Zone { zone, .. } => format!("grid {zone}"),
-        LocationInput::Custom { intensity, .. } => format!("{intensity} gCO₂e/kWh"),
+        LocationInput::Custom { intensity, .. } => {
+            format!("{} gCO₂e/kWh", number::shortest(*intensity))
+        }
     };
-    format!("{compute} · {duration} × {} · {location}", inputs.runs)
+    format!(
+        "{compute} · {duration} × {} · {location}",
+        number::shortest(inputs.runs)
+    )
 }
 
 /// Moves the keyboard focus to the control `testid` of the saved job `id` once the list has been

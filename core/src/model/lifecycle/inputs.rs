@@ -101,7 +101,7 @@ impl LifecycleInputs {
 fn problem(x: f64, (min, max): (f64, f64)) -> Option<Problem> {
     if !x.is_finite() {
         Some(Problem::NotFinite {
-            got: format!("{x}"),
+            got: crate::number::shortest(x),
         })
     } else if (min..=max).contains(&x) {
         None

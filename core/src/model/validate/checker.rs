@@ -21,7 +21,7 @@ impl Checker {
             self.fail(
                 field,
                 Problem::NotFinite {
-                    got: format!("{x}"),
+                    got: crate::number::shortest(x),
                 },
             );
             None
