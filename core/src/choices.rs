@@ -3,6 +3,7 @@
 
 use crate::dataset::{continent_name, Dataset, HardwareKind};
 use crate::model::inputs::GENERIC_CPU;
+use crate::number::shortest;
 use crate::sort::sort_by;
 
 /// One `<option>`: its value (the dataset id) and its text.
@@ -42,7 +43,7 @@ pub fn hardware_choices(ds: &Dataset) -> ChoiceGroups {
                 (
                     format!("{} {}", hw.vendor, kind_label(hw.kind)),
                     hw.id.clone(),
-                    format!("{} · {} W TDP", hw.name, crate::number::shortest(hw.tdp.0)),
+                    format!("{} · {} W TDP", hw.name, shortest(hw.tdp.0)),
                 )
             })
             .collect(),
@@ -98,7 +99,7 @@ pub fn region_choices(ds: &Dataset, provider: &str) -> ChoiceGroups {
                         "{} · {} · {} g/kWh",
                         r.code,
                         r.location,
-                        crate::number::shortest(r.intensity.0)
+                        shortest(r.intensity.0)
                     ),
                 )
             })
@@ -117,12 +118,7 @@ pub fn zone_choices(ds: &Dataset) -> ChoiceGroups {
                 (
                     continent_name(&z.continent).to_string(),
                     z.id.clone(),
-                    format!(
-                        "{} ({}) · {} g/kWh",
-                        z.name,
-                        z.id,
-                        crate::number::shortest(z.intensity.0)
-                    ),
+                    format!("{} ({}) · {} g/kWh", z.name, z.id, shortest(z.intensity.0)),
                 )
             })
             .collect(),
@@ -151,7 +147,7 @@ pub fn cpu_choices(ds: &Dataset) -> ChoiceGroups {
                     format!(
                         "{} · {} W / {} cores",
                         cpu.name,
-                        crate::number::shortest(cpu.tdp.0),
+                        shortest(cpu.tdp.0),
                         cpu.cores
                     ),
                 )

@@ -6,6 +6,7 @@ use emissions_core::format::format_mass_kg;
 use emissions_core::format::format_sig;
 use emissions_core::model::factors::peak_throughput;
 use emissions_core::model::HardwareBasis;
+use emissions_core::number;
 use leptos::prelude::*;
 
 /// Grid-search example: values per hyper-parameter and number of hyper-parameters.
@@ -131,9 +132,9 @@ pub fn LearnAct() -> impl IntoView {
                     job.runs,
                     if job.runs == 1 { "" } else { "s" },
                     format_mass_kg(per_run),
-                    GRID_VALUES.pow(GRID_PARAMS as u32),
+                    number::shortest(grid_runs),
                     format_mass_kg(per_run * grid_runs),
-                    RANDOM_TRIALS as u32,
+                    number::shortest(RANDOM_TRIALS),
                     format_mass_kg(per_run * RANDOM_TRIALS)
                 ),
             ),

@@ -108,6 +108,36 @@ impl FastCanvas {
         })
     }
 
+    /// Sets the fill colour for a shape (text sets its own again afterwards).
+    fn fill_with(&mut self, color: BackendColor) {
+        self.text.fill = None;
+        self.ctx
+            .set_fill_style_str(&css_color(color.rgb, color.alpha));
+    }
+
+    /// Sets the stroke colour and width.
+    fn stroke_with<S: BackendStyle>(&self, style: &S) {
+        self.ctx
+            .set_stroke_style_str(&css_color(style.color().rgb, style.color().alpha));
+        self.ctx.set_line_width(f64::from(style.stroke_width()));
+    }
+
+    /// Traces `points` as one path (closed when `close`).
+    fn trace(&self, points: impl IntoIterator<Item = BackendCoord>, close: bool) {
+        self.ctx.begin_path();
+        for (i, (x, y)) in points.into_iter().enumerate() {
+            let (x, y) = (f64::from(x), f64::from(y));
+            if i == 0 {
+                self.ctx.move_to(x, y);
+            } else {
+                self.ctx.line_to(x, y);
+            }
+        }
+        if close {
+            self.ctx.close_path();
+        }
+    }
+
     /// Draws the queued text, grouped by font then colour (stable within a group).
     fn flush_text(&mut self) -> Res {
         let mut pending = std::mem::take(&mut self.pending);
@@ -156,38 +186,6 @@ impl Drop for FastCanvas {
         // can only be logged.
         if let Err(e) = self.flush_text() {
             web_sys::console::warn_1(&format!("mlcalc: chart text: {e}").into());
-        }
-    }
-}
-
-impl FastCanvas {
-    /// Sets the fill colour for a shape (text sets its own again afterwards).
-    fn fill_with(&mut self, color: BackendColor) {
-        self.text.fill = None;
-        self.ctx
-            .set_fill_style_str(&css_color(color.rgb, color.alpha));
-    }
-
-    /// Sets the stroke colour and width.
-    fn stroke_with<S: BackendStyle>(&self, style: &S) {
-        self.ctx
-            .set_stroke_style_str(&css_color(style.color().rgb, style.color().alpha));
-        self.ctx.set_line_width(f64::from(style.stroke_width()));
-    }
-
-    /// Traces `points` as one path (closed when `close`).
-    fn trace(&self, points: impl IntoIterator<Item = BackendCoord>, close: bool) {
-        self.ctx.begin_path();
-        for (i, (x, y)) in points.into_iter().enumerate() {
-            let (x, y) = (f64::from(x), f64::from(y));
-            if i == 0 {
-                self.ctx.move_to(x, y);
-            } else {
-                self.ctx.line_to(x, y);
-            }
-        }
-        if close {
-            self.ctx.close_path();
         }
     }
 }
