@@ -5,8 +5,11 @@ fn main() {
         ml_emissions_calculator::platform::marks::START_MARK,
     );
     ml_emissions_calculator::platform::panic_banner::install();
-    ml_emissions_calculator::ui::app::mount();
-    ml_emissions_calculator::platform::marks::after_mount();
+    // The dataset is read in this task and the page is built in the next one: two shorter tasks.
+    let _ = ml_emissions_calculator::ui::state::factors();
+    ml_emissions_calculator::platform::timing::in_next_task(Box::new(
+        ml_emissions_calculator::ui::app::mount,
+    ));
 }
 
 #[cfg(target_arch = "wasm32")]

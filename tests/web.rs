@@ -31,14 +31,19 @@ fn mount_app() -> web_sys::HtmlElement {
     container
 }
 
-/// The app renders the main area and the footer (the header is static in `index.html`: the e2e
-/// shell test checks it on the built page).
+/// The app renders the main area at once and the footer with the last part of the page (the
+/// header is static in `index.html`: the e2e shell test checks it on the built page).
 #[wasm_bindgen_test]
-fn app_renders_main_and_footer() {
+async fn app_renders_main_and_footer() {
     let root = mount_app();
     assert!(root.query_selector("main#main").unwrap().is_some());
+    let footer_link = "footer a[href='https://arxiv.org/abs/1910.09700']";
+    until("the footer", || {
+        root.query_selector(footer_link).ok().flatten().is_some()
+    })
+    .await;
     let link = root
-        .query_selector("footer a[href='https://arxiv.org/abs/1910.09700']")
+        .query_selector(footer_link)
         .unwrap()
         .expect("a link to the paper");
     assert!(link
@@ -77,9 +82,22 @@ async fn until(what: &str, mut cond: impl FnMut() -> bool) {
 
 #[wasm_bindgen_test]
 async fn calculator_shows_a_default_estimate_with_test_hooks() {
-    // The form and the headline render synchronously (memos compute when the view first reads
-    // them): the estimate is there before anything else has run.
+    // The page is built in stages, each in a task of its own (the app's design note): right after
+    // mounting, neither the form nor the results are there; then the headline comes.
     let root = mount_app();
+    for early in ["#f-hours", "[data-testid=emissions-kg]", "footer"] {
+        assert!(
+            root.query_selector(early).unwrap().is_none(),
+            "{early} at once"
+        );
+    }
+    until("the headline", || {
+        root.query_selector("[data-testid=emissions-kg]")
+            .ok()
+            .flatten()
+            .is_some()
+    })
+    .await;
     // The documented default job, computed by the same core natively in this test.
     let factors = emissions_core::model::Factors::new(
         emissions_core::dataset::bundled().expect("the bundled dataset parses"),
@@ -110,13 +128,7 @@ async fn calculator_shows_a_default_estimate_with_test_hooks() {
         .unwrap()
         .is_none());
     assert!(root.query_selector("#f-hours").unwrap().is_some());
-    assert!(
-        root.query_selector("[data-testid=trace-summary]")
-            .unwrap()
-            .is_none(),
-        "the formula trace mounts after the headline"
-    );
-    // The sections below the results mount a task later.
+    // The sections below the results mount after the frame that paints the headline.
     until("the formula trace to mount", || {
         root.query_selector("[data-testid=trace-summary]")
             .ok()

@@ -14,6 +14,7 @@ pub mod json;
 pub mod measure;
 pub mod model;
 pub mod number;
+pub mod options_html;
 pub mod persist;
 pub mod search_text;
 pub mod share;

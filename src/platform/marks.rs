@@ -19,7 +19,8 @@ pub fn mark(name: &str) {
     }
 }
 
-/// Call right after mounting: Leptos renders synchronously, so the headline is in the DOM now.
+/// Call once the results are mounted (the app does, in the task after the one that mounts them):
+/// sets the first-estimate mark if the headline is in the DOM.
 pub fn after_mount() {
     let Some(window) = web_sys::window() else {
         return;

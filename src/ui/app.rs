@@ -10,9 +10,9 @@
 use crate::platform::address_bar::{current_query, flush_query, replace_query_soon};
 use crate::platform::service_worker::register_service_worker;
 use crate::platform::storage;
-use crate::platform::timing::after_next_paint;
+use crate::platform::timing::{in_next_task, in_stages};
 use crate::ui::charts::Comparisons;
-use crate::ui::erased::{effect, ShowIf};
+use crate::ui::erased::{effect, staged};
 use crate::ui::export::ExportPanel;
 use crate::ui::form::InputForm;
 use crate::ui::learn::LearnAct;
@@ -64,6 +64,14 @@ pub fn initial_inputs() -> (Inputs, UrlReport) {
 /// 2.8 s.
 #[component]
 pub fn App() -> impl IntoView {
+    let (stage, set_stage) = signal(0u8);
+    in_stages(LAST_STAGE, RESULTS_STAGE, move |k| {
+        set_stage.set(k);
+        if k == RESULTS_STAGE {
+            // Leptos builds the results in effects that run after this task: mark them next.
+            in_next_task(Box::new(crate::platform::marks::after_mount));
+        }
+    });
     let body = match factors() {
         Ok(factors) => {
             crate::platform::marks::mark(crate::platform::marks::DATA_READY_MARK);
@@ -99,7 +107,7 @@ pub fn App() -> impl IntoView {
                 storage::flush_draft();
             });
             register_service_worker();
-            view! { <UrlNotice report=report/> <Calculator/> }.into_any()
+            view! { <UrlNotice report=report/> <Calculator stage=stage/> }.into_any()
         }
         Err(message) => view! {
             <p class="error" role="alert">
@@ -110,6 +118,62 @@ pub fn App() -> impl IntoView {
     };
     view! {
         <main id="main" class="site-main">{body}</main>
+        {staged(stage, LAST_STAGE, &[footer])}
+    }
+}
+
+/// The calculator: inputs beside results, then provenance, suggestions, comparisons, guidance,
+/// saved jobs and exports.
+///
+/// Design note: the page is built in short tasks, so that the browser can paint and answer input
+/// between them: Lighthouse's total blocking time counts every task past 50 ms at a 4× slower
+/// CPU, and one task building the whole first screen was ~450 ms there. The app mounts with an
+/// empty main area (the dataset is read in the task before); the hardware fields, then the
+/// duration and location, then the results each mount in a task of their own
+/// (`platform::timing::in_stages`); after the frame that paints the results, the folded parts of
+/// the form and each part of [`LATER`], then the footer. The parts appear in document order and
+/// below what is shown, so nothing already on screen moves (layout shift 0). Measured with
+/// Lighthouse's mobile preset on this machine, total blocking time, medians of 3 runs of the
+/// default page: everything in two tasks, ~600 ms; the parts below the results apart, ~400 ms;
+/// every stage apart, ~175 ms; with the pickers' options written as one `innerHTML`, ~125 ms.
+#[component]
+fn Calculator(
+    /// How far the page is built.
+    stage: ReadSignal<u8>,
+) -> impl IntoView {
+    view! {
+        <div class="calc-layout">
+            <InputForm stage=stage/>
+            <div class="results-column">
+                {staged(stage, RESULTS_STAGE, &[|| view! { <Results/> <Suggestion/> }.into_any()])}
+            </div>
+        </div>
+        {staged(stage, LATER_STAGE, &LATER)}
+        <MiniResult/>
+    }
+}
+
+/// The stage at which the results mount (after the form's visible fields).
+const RESULTS_STAGE: u8 = 3;
+/// The stage at which the first part of [`LATER`] mounts (after the form's folded parts).
+const LATER_STAGE: u8 = 5;
+/// The stage of the last part of [`LATER`] and of the footer.
+const LAST_STAGE: u8 = LATER_STAGE + LATER.len() as u8 - 1;
+
+/// The parts below the form and the results, in page order, each mounted in a task of its own
+/// (the two small ones together).
+const LATER: [fn() -> AnyView; 5] = [
+    || view! { <FormulaTrace/> }.into_any(),
+    || view! { <Comparisons/> }.into_any(),
+    || view! { <LearnAct/> <SavedJobs/> }.into_any(),
+    || view! { <ExportPanel/> }.into_any(),
+    || view! { <Methodology/> }.into_any(),
+];
+
+/// The footer, mounted with the last part of the page (above the parts still to come it would be
+/// pushed down as they mount: a layout shift).
+fn footer() -> AnyView {
+    view! {
         <footer class="site-footer">
             <p>
                 "Method after "
@@ -121,41 +185,7 @@ pub fn App() -> impl IntoView {
             </p>
         </footer>
     }
-}
-
-/// The calculator: inputs beside results, then provenance, suggestions, comparisons, guidance,
-/// saved jobs and exports.
-///
-/// Design note: the form and the headline mount first, and the browser paints them before
-/// anything else runs: everything below them mounts after that first frame (the charts, the
-/// exports and the methodology are most of the page's start-up work). Before, it mounted in a
-/// zero timeout that ran ahead of the first frame. Measured in `cargo xtask bench`'s paint probe
-/// (median of 12 cold loads): painted at 417 → 378 ms; what remains between the DOM and the
-/// screen is mostly the first frame's own style, layout and paint.
-#[component]
-fn Calculator() -> impl IntoView {
-    let (rest_ready, set_rest_ready) = signal(false);
-    after_next_paint(move || set_rest_ready.set(true));
-    view! {
-        <div class="calc-layout">
-            <InputForm/>
-            <div class="results-column">
-                <Results/>
-                <ShowIf when=rest_ready>
-                    <Suggestion/>
-                </ShowIf>
-            </div>
-        </div>
-        <ShowIf when=rest_ready>
-            <FormulaTrace/>
-            <Comparisons/>
-            <LearnAct/>
-            <SavedJobs/>
-            <ExportPanel/>
-            <Methodology/>
-        </ShowIf>
-        <MiniResult/>
-    }
+    .into_any()
 }
 
 /// Starts the app: the main area and the footer after the static header of `index.html`, and the

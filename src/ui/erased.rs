@@ -39,6 +39,17 @@ pub fn live<T: 'static>(f: impl FnMut() -> T + Send + 'static) -> SharedReactive
     Arc::new(Mutex::new(f))
 }
 
+/// Each of `parts`, mounted once `stage` reaches its number (`first`, `first + 1`, …): the page is
+/// built in stages (see the app's design note), and this is the one place that compiles the
+/// switch for them.
+pub fn staged(stage: ReadSignal<u8>, first: u8, parts: &'static [fn() -> AnyView]) -> Vec<AnyView> {
+    parts
+        .iter()
+        .zip(first..)
+        .map(|(part, k)| view! { <ShowIf when=Signal::derive(move || stage.get() >= k)>{part()}</ShowIf> })
+        .collect_any()
+}
+
 /// Leptos's `<Show>` compiled once: `<Show>` is generic over its condition and its children, so
 /// each use compiled its own copy of the memo and of the switching view.
 ///

@@ -167,9 +167,10 @@ async fn a_new_build_replaces_the_cache_cleanly() {
 
     let worker = dir.join("sw.js");
     let source = std::fs::read_to_string(&worker).expect("read sw.js");
+    // The worker is minified: the hash is its `BUILD` constant, however terser quotes it.
     assert!(
-        source.contains(&format!("const BUILD = '{old_hash}';")),
-        "cache named by the build hash"
+        source.contains(&format!("BUILD=\"{old_hash}\"")),
+        "cache named by the build hash: {source}"
     );
     std::fs::write(&worker, source.replace(&old_hash, "0123456789abcdef")).expect("restamp");
     js(

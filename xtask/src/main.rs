@@ -70,8 +70,10 @@ fn build_release(tools: &tools::Tools) -> Result<PathBuf, String> {
     strip_streams::strip(&dist, &tools.wasm_opt_bin)?;
     minify_js::minify_glue(&dist, &tools.terser)?;
     // Order matters: the service worker's precache list must see the boot file.
-    boot_script::externalize(&dist)?;
+    boot_script::externalize(&dist, &tools.terser)?;
     service_worker::stamp(&dist)?;
+    // After stamping: the worker's build hash and file list are constants terser may fold.
+    minify_js::minify_file(&dist.join("sw.js"), &tools.terser, false)?;
     Ok(dist)
 }
 

@@ -29,6 +29,18 @@ pub fn minify_glue(dist: &Path, terser: &Path) -> Result<(), String> {
     std::fs::write(&index, html).map_err(|e| format!("{}: {e}", index.display()))
 }
 
+/// Minifies one more file of `dist` in place with terser: the boot module (`module`: true) or the
+/// service worker (a classic script). Measured: the worker 1.3 → 0.7 KB gzip (its comments are
+/// for the repository, not for every visitor).
+pub fn minify_file(path: &Path, terser: &Path, module: bool) -> Result<(), String> {
+    let kind: &[&str] = if module { &["--module"] } else { &[] };
+    run(Cmd::new(terser)
+        .arg(path)
+        .args(kind)
+        .args(["--compress", "--mangle", "--output"])
+        .arg(path))
+}
+
 /// The one `ml-emissions-calculator-*.js` file of `dist`.
 pub fn glue_name(dist: &Path) -> Result<String, String> {
     app_file(dist, ".js")

@@ -52,7 +52,8 @@ pub fn ComputeFields() -> impl IntoView {
         })
     };
     let hw_groups: Groups = Arc::new(hardware_choices(ds));
-    let inst_groups: Groups = Arc::new(instance_choices(ds));
+    // Instances are listed only when that mode is chosen (not on every start).
+    let inst_groups = move || -> Groups { Arc::new(instance_choices(factors.dataset())) };
     view! {
         <fieldset class="group">
             <legend>"Hardware"</legend>
@@ -72,7 +73,7 @@ pub fn ComputeFields() -> impl IntoView {
                                 id="f-inst"
                                 label="GPU cloud instance"
                                 field=Field::Instance
-                                groups=Signal::stored(inst_groups.clone())
+                                groups=Signal::stored(inst_groups())
                                 selected=id
                                 searchable=true
                                 on_change=Callback::new(move |v: String| state.edit(|i| i.set_instance(v, factors)))

@@ -6,7 +6,7 @@ pub mod lifecycle;
 pub mod location;
 pub mod picker;
 
-use crate::ui::erased::handler;
+use crate::ui::erased::{handler, staged};
 use crate::ui::state::CalcState;
 use compute::ComputeFields;
 use emissions_core::choices::cpu_choices;
@@ -18,9 +18,30 @@ use location::LocationFields;
 use picker::{Groups, ModeSwitch, Picker};
 use std::sync::Arc;
 
-/// The whole form.
+/// The whole form, built in stages (see the app's design note): the hardware at [`FIELDS_STAGE`],
+/// the duration and location at the next one, the folded parts ("More", life cycle) at
+/// [`FOLDED_STAGE`].
 #[component]
-pub fn InputForm() -> impl IntoView {
+pub fn InputForm(
+    /// How far the page is built.
+    stage: ReadSignal<u8>,
+) -> impl IntoView {
+    view! {
+        <form class="calc-form" aria-label="Training run" on:submit=|ev| ev.prevent_default()>
+            {staged(stage, FIELDS_STAGE, &[|| view! { <ComputeFields/> }.into_any(), || view! { <DurationFields/> <LocationFields/> }.into_any()])}
+            {staged(stage, FOLDED_STAGE, &[|| view! { <MoreFields/> <lifecycle::LifecycleFields/> }.into_any()])}
+        </form>
+    }
+}
+
+/// The stage at which the hardware fields mount (the duration and location at the next).
+pub const FIELDS_STAGE: u8 = 1;
+/// The stage at which the folded parts of the form mount.
+pub const FOLDED_STAGE: u8 = 4;
+
+/// "More": host CPU, memory, PUE and the market-based share, folded.
+#[component]
+fn MoreFields() -> impl IntoView {
     let state = expect_context::<CalcState>();
     let pue_hint = Signal::derive(move || {
         state.outcome.with(|o| {
@@ -39,48 +60,42 @@ pub fn InputForm() -> impl IntoView {
     // Whether "More" has ever been opened (it never closes the list again: no re-render).
     let more_seen = RwSignal::new(false);
     view! {
-        <form class="calc-form" aria-label="Training run" on:submit=|ev| ev.prevent_default()>
-            <ComputeFields/>
-            <DurationFields/>
-            <LocationFields/>
-            <details
-                class="more"
-                on:toggle=handler(move |ev| {
-                    let open = event_target::<web_sys::Element>(&ev).has_attribute("open");
-                    if open && !more_seen.get_untracked() {
-                        more_seen.set(true);
-                    }
-                })
-            >
-                <summary>"More: host CPU, memory, PUE, market-based share"</summary>
-                <CpuFields listed=more_seen.into()/>
-                <div class="row">
-                    <NumField
-                        id="f-pue"
-                        label="PUE"
-                        unit="×"
-                        field=Field::Pue
-                        optional=true
-                        placeholder=pue_hint
-                        get=|i| i.pue
-                        set=|i, v| i.pue = v
-                        hint="Facility energy ÷ IT energy. Blank: the region's figure."
-                    />
-                    <NumField
-                        id="f-mkt"
-                        label="Renewable / offset share"
-                        unit="%"
-                        field=Field::MarketPct
-                        optional=true
-                        placeholder=mkt_hint
-                        get=|i| i.market_pct
-                        set=|i, v| i.market_pct = v
-                        hint="For the market-based figure only. Blank: the provider's claim."
-                    />
-                </div>
-            </details>
-            <lifecycle::LifecycleFields/>
-        </form>
+        <details
+            class="more"
+            on:toggle=handler(move |ev| {
+                let open = event_target::<web_sys::Element>(&ev).has_attribute("open");
+                if open && !more_seen.get_untracked() {
+                    more_seen.set(true);
+                }
+            })
+        >
+            <summary>"More: host CPU, memory, PUE, market-based share"</summary>
+            <CpuFields listed=more_seen.into()/>
+            <div class="row">
+                <NumField
+                    id="f-pue"
+                    label="PUE"
+                    unit="×"
+                    field=Field::Pue
+                    optional=true
+                    placeholder=pue_hint
+                    get=|i| i.pue
+                    set=|i, v| i.pue = v
+                    hint="Facility energy ÷ IT energy. Blank: the region's figure."
+                />
+                <NumField
+                    id="f-mkt"
+                    label="Renewable / offset share"
+                    unit="%"
+                    field=Field::MarketPct
+                    optional=true
+                    placeholder=mkt_hint
+                    get=|i| i.market_pct
+                    set=|i, v| i.market_pct = v
+                    hint="For the market-based figure only. Blank: the provider's claim."
+                />
+            </div>
+        </details>
     }
 }
 
