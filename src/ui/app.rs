@@ -81,26 +81,6 @@ pub fn App() -> impl IntoView {
             storage::save_draft(&initial);
             let state = CalcState::new(initial, factors);
             provide_context(state);
-            // Keep the address bar a share link of the current (valid) inputs, citing their
-            // figures so that a reader with other data can compare: at once on start-up, then
-            // once typing pauses (and before the page is hidden).
-            let mut first_run = true;
-            effect(move || {
-                state.outcome.with(|o| {
-                    if o.errors.is_empty() {
-                        let cited = o.estimate.as_deref().map(CitedFigures::of);
-                        let cited = cited.unwrap_or_default();
-                        let query = state
-                            .inputs
-                            .with(|i| to_query_citing(i, DATASET_VERSION, &cited));
-                        replace_query_soon(query);
-                        if first_run {
-                            flush_query();
-                        }
-                    }
-                });
-                first_run = false;
-            });
             // Pending writes go out before the page is hidden (closed, reloaded, backgrounded).
             window_event_listener_untyped("pagehide", |_| {
                 flush_query();
@@ -129,13 +109,15 @@ pub fn App() -> impl IntoView {
 /// between them: Lighthouse's total blocking time counts every task past 50 ms at a 4× slower
 /// CPU, and one task building the whole first screen was ~450 ms there. The app mounts with an
 /// empty main area (the dataset is read in the task before); the hardware fields, then the
-/// duration and location, then the results each mount in a task of their own
-/// (`platform::timing::in_stages`); after the frame that paints the results, the folded parts of
-/// the form and each part of [`LATER`], then the footer. The parts appear in document order and
-/// below what is shown, so nothing already on screen moves (layout shift 0). Measured with
-/// Lighthouse's mobile preset on this machine, total blocking time, medians of 3 runs of the
+/// duration and location, then the results (and the phone's result bar) each mount in a task of
+/// their own (`platform::timing::in_stages`); after the frame that paints the results, the folded
+/// parts of the form and each part of [`LATER`], then the footer, which also starts keeping the
+/// address bar in step (its first share link is no work the first screen waits for). The parts
+/// appear in document order and below what is shown, so nothing already on screen moves (layout
+/// shift 0). Measured with Lighthouse's mobile preset on this machine, total blocking time of the
 /// default page: everything in two tasks, ~600 ms; the parts below the results apart, ~400 ms;
-/// every stage apart, ~175 ms; with the pickers' options written as one `innerHTML`, ~125 ms.
+/// every stage apart, with the pickers' options written as one `innerHTML`, median 183 ms; the
+/// address bar and the result bar out of the mount task, 108 ms (5 runs each, interleaved).
 #[component]
 fn Calculator(
     /// How far the page is built.
@@ -149,7 +131,8 @@ fn Calculator(
             </div>
         </div>
         {staged(stage, LATER_STAGE, &LATER)}
-        <MiniResult/>
+        // Fixed at the bottom of a phone's screen: it moves nothing when it mounts.
+        {staged(stage, RESULTS_STAGE, &[|| view! { <MiniResult/> }.into_any()])}
     }
 }
 
@@ -170,9 +153,37 @@ const LATER: [fn() -> AnyView; 5] = [
     || view! { <Methodology/> }.into_any(),
 ];
 
+/// Keeps the address bar a share link of the current (valid) inputs, citing their figures so that
+/// a reader with other data can compare: at once when called, then once typing pauses (and
+/// before the page is hidden). Called with the last part of the page: its first run (the link
+/// and the history entry) is not start-up work the first screen waits for.
+fn keep_address_bar_in_step() {
+    let Some(state) = use_context::<CalcState>() else {
+        return;
+    };
+    let mut first_run = true;
+    effect(move || {
+        state.outcome.with(|o| {
+            if o.errors.is_empty() {
+                let cited = o.estimate.as_deref().map(CitedFigures::of);
+                let cited = cited.unwrap_or_default();
+                let query = state
+                    .inputs
+                    .with(|i| to_query_citing(i, DATASET_VERSION, &cited));
+                replace_query_soon(query);
+                if first_run {
+                    flush_query();
+                }
+            }
+        });
+        first_run = false;
+    });
+}
+
 /// The footer, mounted with the last part of the page (above the parts still to come it would be
 /// pushed down as they mount: a layout shift).
 fn footer() -> AnyView {
+    keep_address_bar_in_step();
     view! {
         <footer class="site-footer">
             <p>
