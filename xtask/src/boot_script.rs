@@ -64,7 +64,7 @@ fn split(html: &str) -> Result<(String, String, String), String> {
 /// arrived before that paint (loopback, most runs), Lighthouse's simulation counted its download on
 /// slow 4G before the paint: largest contentful paint 2.7 s instead of 0.9 s, in about half the
 /// runs. On a real slow link nothing is lost: the paint comes long before the module could arrive.
-pub fn fetch_after_first_paint(html: &str, script: &str) -> Result<(String, String), String> {
+fn fetch_after_first_paint(html: &str, script: &str) -> Result<(String, String), String> {
     let href = html
         .find("_bg.wasm")
         .ok_or("index.html has no WebAssembly preload (did Trunk change its output?)")?;

@@ -53,7 +53,7 @@ pub fn ComputeFields() -> impl IntoView {
     };
     let hw_groups: Groups = Arc::new(hardware_choices(ds));
     // Instances are listed only when that mode is chosen (not on every start).
-    let inst_groups = move || -> Groups { Arc::new(instance_choices(factors.dataset())) };
+    let inst_groups = move || -> Groups { Arc::new(instance_choices(ds)) };
     view! {
         <fieldset class="group">
             <legend>"Hardware"</legend>
