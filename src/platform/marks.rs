@@ -28,7 +28,7 @@ pub fn after_mount() {
     let rendered = window
         .document()
         .and_then(|d| {
-            d.query_selector("[data-testid=emissions-kg][data-value]")
+            d.query_selector("#main [data-testid=emissions-kg][data-value]")
                 .ok()
                 .flatten()
         })

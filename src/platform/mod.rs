@@ -8,6 +8,7 @@ pub mod address_bar;
 pub mod clipboard;
 pub mod debounce;
 pub mod files;
+pub mod first_screen;
 pub mod marks;
 pub mod observers;
 pub mod panic_banner;

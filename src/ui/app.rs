@@ -68,8 +68,12 @@ pub fn App() -> impl IntoView {
     in_stages(LAST_STAGE, RESULTS_STAGE, move |k| {
         set_stage.set(k);
         if k == RESULTS_STAGE {
-            // Leptos builds the results in effects that run after this task: mark them next.
-            in_next_task(Box::new(crate::platform::marks::after_mount));
+            // Leptos builds the results in effects that run after this task: mark them next,
+            // and retire the build's first estimate, which they replace.
+            in_next_task(Box::new(|| {
+                crate::platform::marks::after_mount();
+                crate::platform::first_screen::retire();
+            }));
         }
     });
     let body = match factors() {

@@ -58,7 +58,7 @@ pub async fn assert_accessible(browser: &Browser, state: &str) {
 /// below the results mount right after the headline: this waits for the last one).
 async fn open_whole_page(server: &StaticServer, width: u32, height: u32) -> Browser {
     let browser = Browser::open(&server.url(), width, height).await;
-    browser.wait_text("[data-testid=emissions-kg]").await;
+    browser.wait_text("#main [data-testid=emissions-kg]").await;
     browser.wait_text("#export-heading").await;
     browser
 }

@@ -85,7 +85,7 @@ async fn bench_time_to_first_estimate() {
     let mut stages: [Vec<f64>; 3] = Default::default();
     for _ in 0..12 {
         let browser = Browser::open(&server.url(), 1280, 900).await;
-        browser.wait_text("[data-testid=emissions-kg]").await;
+        browser.wait_text("#main [data-testid=emissions-kg]").await;
         let t = browser
             .client
             .execute(
@@ -215,7 +215,7 @@ pub async fn time_changes(browser: &Browser, n: usize) -> Vec<f64> {
 async fn bench_interaction() {
     let server = StaticServer::start(&dist_dir(), 0, "/").expect("serve dist");
     let browser = Browser::open(&server.url(), 1280, 900).await;
-    browser.wait_text("[data-testid=emissions-kg]").await;
+    browser.wait_text("#main [data-testid=emissions-kg]").await;
     for (place, key, scroll_to_charts) in [
         ("page top", "interaction", false),
         ("charts in view", "interaction_charts", true),
@@ -259,7 +259,7 @@ async fn bench_memory() {
     .await;
     browser.keep_wasm_memory().await;
     browser.client.goto(&server.url()).await.expect("open");
-    browser.wait_text("[data-testid=emissions-kg]").await;
+    browser.wait_text("#main [data-testid=emissions-kg]").await;
     let sample = format!(
         "if (window.gc) {{ window.gc(); }}
          const mem = window.{WASM_MEMORY_PROPERTY};

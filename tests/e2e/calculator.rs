@@ -21,7 +21,7 @@ const HOOKS: [&str; 5] = [
 
 async fn open(browser: &Browser, url: &str) {
     browser.client.goto(url).await.expect("open the app");
-    browser.wait_text("[data-testid=emissions-kg]").await;
+    browser.wait_text("#main [data-testid=emissions-kg]").await;
 }
 
 /// The `data-value` of a result hook, as a number (NaN when absent).
@@ -249,7 +249,7 @@ async fn a_share_url_reproduces_the_numbers_after_reload() {
     open(&fresh, &url).await;
     assert_eq!(values(&fresh).await, before);
     fresh.client.refresh().await.expect("reload");
-    fresh.wait_text("[data-testid=emissions-kg]").await;
+    fresh.wait_text("#main [data-testid=emissions-kg]").await;
     assert_eq!(values(&fresh).await, before);
     assert!(texts(&fresh, "[data-testid=url-problem]").await.is_empty());
     fresh.assert_no_console_errors().await;

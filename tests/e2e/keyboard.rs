@@ -107,7 +107,7 @@ async fn headline(browser: &Browser) -> String {
 async fn every_control_is_reached_and_operated_from_the_keyboard() {
     let server = StaticServer::start(&dist_dir(), 0, "/").expect("serve dist");
     let browser = Browser::open(&server.url(), 1280, 900).await;
-    browser.wait_text("[data-testid=emissions-kg]").await;
+    browser.wait_text("#main [data-testid=emissions-kg]").await;
 
     // 1. Reach: Tab through the whole page once.
     let total = js(&browser, MARK_CONTROLS).await.as_u64().expect("count") as usize;

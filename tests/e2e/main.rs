@@ -10,6 +10,7 @@ mod a11y;
 mod bench;
 mod calculator;
 mod charts;
+mod first_screen;
 mod harness;
 mod keyboard;
 mod offline;

@@ -28,10 +28,10 @@ pub async fn js(browser: &Browser, script: &str) -> Value {
 
 /// The headline estimate in kg (`data-value` of `[data-testid=emissions-kg]`), once rendered.
 pub async fn headline_kg(browser: &Browser) -> f64 {
-    browser.wait_text("[data-testid=emissions-kg]").await;
+    browser.wait_text("#main [data-testid=emissions-kg]").await;
     let el = browser
         .client
-        .find(Locator::Css("[data-testid=emissions-kg]"))
+        .find(Locator::Css("#main [data-testid=emissions-kg]"))
         .await
         .expect("headline");
     let raw = el

@@ -51,7 +51,7 @@ async fn shell_loads_under_a_github_pages_sub_path() {
 async fn editing_and_address_bar_rewrites_make_no_request() {
     let server = StaticServer::start(&dist_dir(), 0, "/").expect("serve dist");
     let browser = Browser::open(&server.url(), 1280, 900).await;
-    browser.wait_text("[data-testid=emissions-kg]").await;
+    browser.wait_text("#main [data-testid=emissions-kg]").await;
     let _ = browser.requested_urls().await;
     let (mut url, mut rewrites) = (browser.client.current_url().await.expect("url"), 0);
     for hours in ["30", "31", "32", "33", "34"] {

@@ -13,6 +13,7 @@ mod bench;
 mod boot_script;
 mod cmd;
 mod data;
+mod first_screen;
 mod float_fmt;
 mod lighthouse;
 mod minify_js;
@@ -71,6 +72,7 @@ fn build_release(tools: &tools::Tools) -> Result<PathBuf, String> {
     minify_js::minify_glue(&dist, &tools.terser)?;
     // Order matters: the service worker's precache list must see the boot file.
     boot_script::externalize(&dist, &tools.terser)?;
+    first_screen::write(&dist)?;
     service_worker::stamp(&dist)?;
     // After stamping: the worker's build hash and file list are constants terser may fold.
     minify_js::minify_file(&dist.join("sw.js"), &tools.terser, false)?;
