@@ -240,11 +240,6 @@ pub fn flush_draft() {
     debounce::flush(&PENDING_DRAFT);
 }
 
-/// Saves the inputs as the draft now (start-up).
-pub fn save_draft(inputs: &Inputs) {
-    write_draft(&persist::encode_draft(inputs));
-}
-
 /// Writes the encoded draft: a failure (quota, storage revoked) is recorded in
 /// [`StorageStatus::draft_error`] for the alert, and cleared by the next write that succeeds.
 fn write_draft(text: &str) {

@@ -81,8 +81,9 @@ pub fn App() -> impl IntoView {
             crate::platform::marks::mark(crate::platform::marks::DATA_READY_MARK);
             let (initial, report) = initial_inputs();
             // The draft is the start-up inputs until the first edit saves the next ones (a share
-            // link's inputs come back on the next visit, as if typed).
-            storage::save_draft(&initial);
+            // link's inputs come back on the next visit, as if typed): written once start-up is
+            // over, or when the page is hidden before.
+            storage::save_draft_soon(&initial);
             let state = CalcState::new(initial, factors);
             provide_context(state);
             // Pending writes go out before the page is hidden (closed, reloaded, backgrounded).
@@ -90,7 +91,6 @@ pub fn App() -> impl IntoView {
                 flush_query();
                 storage::flush_draft();
             });
-            register_service_worker();
             view! { <UrlNotice report=report/> <Calculator stage=stage/> }.into_any()
         }
         Err(message) => view! {
@@ -116,12 +116,16 @@ pub fn App() -> impl IntoView {
 /// duration and location, then the results (and the phone's result bar) each mount in a task of
 /// their own (`platform::timing::in_stages`); after the frame that paints the results, the folded
 /// parts of the form and each part of [`LATER`], then the footer, which also starts keeping the
-/// address bar in step (its first share link is no work the first screen waits for). The parts
-/// appear in document order and below what is shown, so nothing already on screen moves (layout
-/// shift 0). Measured with Lighthouse's mobile preset on this machine, total blocking time of the
+/// address bar in step (its first share link is no work the first screen waits for) and registers
+/// the service worker. The parts appear in document order and below what is shown, so nothing
+/// already on screen moves (layout shift 0). Measured with Lighthouse's mobile preset on this machine, total blocking time of the
 /// default page: everything in two tasks, ~600 ms; the parts below the results apart, ~400 ms;
 /// every stage apart, with the pickers' options written as one `innerHTML`, median 183 ms; the
-/// address bar and the result bar out of the mount task, 108 ms (5 runs each, interleaved).
+/// address bar and the result bar out of the mount task, 108 ms (5 runs each, interleaved). Then
+/// the estimate left the hardware stage (the fields read only the validation, `CalcState::checked`;
+/// the results compute the estimate), the dataset got a task of its own (`main`), and the footer
+/// too (with the first share link and the service worker's registration): 194 → 48 ms, and on
+/// the share link 302 → 26 ms (medians of 5 and 4 interleaved runs).
 #[component]
 fn Calculator(
     /// How far the page is built.
@@ -144,8 +148,9 @@ fn Calculator(
 const RESULTS_STAGE: u8 = 3;
 /// The stage at which the first part of [`LATER`] mounts (after the form's folded parts).
 const LATER_STAGE: u8 = 5;
-/// The stage of the last part of [`LATER`] and of the footer.
-const LAST_STAGE: u8 = LATER_STAGE + LATER.len() as u8 - 1;
+/// The stage of the footer, after the last part of [`LATER`] (the footer also starts the address
+/// bar's share link and the service worker: a task of their own).
+const LAST_STAGE: u8 = LATER_STAGE + LATER.len() as u8;
 
 /// The parts below the form and the results, in page order, each mounted in a task of its own
 /// (the two small ones together).
@@ -184,10 +189,12 @@ fn keep_address_bar_in_step() {
     });
 }
 
-/// The footer, mounted with the last part of the page (above the parts still to come it would be
+/// The footer, mounted after the last part of the page (above the parts still to come it would be
 /// pushed down as they mount: a layout shift).
 fn footer() -> AnyView {
     keep_address_bar_in_step();
+    // Offline use needs the worker only for the next visit: no start-up work waits for it.
+    register_service_worker();
     view! {
         <footer class="site-footer">
             <p>

@@ -30,6 +30,8 @@ pub fn factors() -> Result<&'static Factors, String> {
 }
 
 /// The result of the current inputs: the latest valid estimate and the current errors.
+/// The checked inputs with the estimate of their job ([`CalcState::checked`] holds the same
+/// without the estimate: one type for both memos keeps the WebAssembly smaller).
 #[derive(Debug, Clone, Default)]
 pub struct Outcome {
     /// The validated job of the last valid inputs.
@@ -45,26 +47,31 @@ pub struct Outcome {
 impl PartialEq for Outcome {
     /// Cheap comparison: the same computed result (by pointer) and the same errors.
     fn eq(&self, other: &Self) -> bool {
-        fn same<T>(a: &Option<Arc<T>>, b: &Option<Arc<T>>) -> bool {
-            match (a, b) {
-                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-                (None, None) => true,
-                _ => false,
-            }
-        }
         same(&self.estimate, &other.estimate)
+            && same(&self.job, &other.job)
             && self.errors == other.errors
             && self.stale == other.stale
     }
 }
 
-/// Shared handles of the calculator state, provided as context at the root (all `Copy`).
+/// The same value by pointer (or both absent).
+fn same<T>(a: &Option<Arc<T>>, b: &Option<Arc<T>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct CalcState {
     /// The raw form: the only writable state (read-only here: write with `edit` or `replace`).
     pub inputs: ReadSignal<Inputs>,
     /// The write half of `inputs`, private so that every change also saves the draft.
     write: WriteSignal<Inputs>,
+    /// Validation of the current inputs (keeps the last valid job when invalid); its `estimate`
+    /// is always `None`, so that what reads only the errors (the form's fields) computes none.
+    pub checked: Memo<Outcome>,
     /// Validation + estimate of the current inputs (keeps the last valid one when invalid).
     pub outcome: Memo<Outcome>,
     /// The same job in every region, zone and accelerator (of the last valid inputs).
@@ -77,35 +84,48 @@ impl CalcState {
     /// Creates the state for the given starting inputs. `factors` must outlive the app.
     pub fn new(initial: Inputs, factors: &'static Factors) -> CalcState {
         let (inputs, write) = signal(initial);
-        let outcome = Memo::new(move |previous: Option<&Outcome>| {
+        let checked = Memo::new(move |previous: Option<&Outcome>| {
             inputs.with(|raw| match validate(raw, factors) {
                 // The same job as before (an edit the model does not read, or a value typed
-                // back): the same result, by pointer, so nothing downstream updates.
-                Ok(job)
-                    if previous.is_some_and(|p| {
-                        !p.stale && p.job.as_deref() == Some(&job) && p.estimate.is_some()
-                    }) =>
-                {
+                // back): the same job, by pointer, so nothing downstream updates.
+                Ok(job) if previous.is_some_and(|p| !p.stale && p.job.as_deref() == Some(&job)) => {
                     previous.cloned().unwrap_or_default()
                 }
                 Ok(job) => Outcome {
-                    estimate: Some(Arc::new(estimate(&job, factors))),
                     job: Some(Arc::new(job)),
-                    errors: Vec::new(),
-                    stale: false,
+                    ..Outcome::default()
                 },
                 Err(errors) => Outcome {
                     job: previous.and_then(|p| p.job.clone()),
-                    estimate: previous.and_then(|p| p.estimate.clone()),
+                    stale: previous.is_some_and(|p| p.job.is_some()),
                     errors,
-                    stale: previous.is_some_and(|p| p.estimate.is_some()),
+                    estimate: None,
                 },
+            })
+        });
+        // Apart from `checked` so that the form's fields, which read only the errors, mount
+        // without computing the estimate: the results compute it when they mount, a task later.
+        let outcome = Memo::new(move |previous: Option<&Outcome>| {
+            checked.with(|c| {
+                let estimate = match (&c.job, previous) {
+                    (Some(job), Some(p)) if p.job.as_ref().is_some_and(|j| Arc::ptr_eq(j, job)) => {
+                        p.estimate.clone()
+                    }
+                    (Some(job), _) => Some(Arc::new(estimate(job, factors))),
+                    (None, _) => None,
+                };
+                Outcome {
+                    job: c.job.clone(),
+                    estimate,
+                    errors: c.errors.clone(),
+                    stale: c.stale,
+                }
             })
         });
         // The validated job by value: a new `Arc` of an equal job (an edit that changed nothing
         // the model reads, or a value typed back) does not notify, so the alternatives table,
         // the costliest derivation, is recomputed only when the job really changed.
-        let job = Memo::new(move |_| outcome.with(|o| o.job.clone()));
+        let job = Memo::new(move |_| checked.with(|c| c.job.clone()));
         let alternatives = Memo::new_with_compare(
             move |_| job.with(|job| job.as_ref().map(|job| Arc::new(alternatives(job, factors)))),
             // It runs only when the job changed, and then its table is new.
@@ -114,6 +134,7 @@ impl CalcState {
         CalcState {
             inputs,
             write,
+            checked,
             outcome,
             alternatives,
             factors,

@@ -41,7 +41,7 @@ fn text_matches(text: &str, value: Option<f64>, required: bool) -> bool {
 
 /// The messages for `field` from the current errors, as sentences.
 pub fn messages_for(state: CalcState, field: Field) -> Vec<String> {
-    state.outcome.with(|o| {
+    state.checked.with(|o| {
         o.errors
             .iter()
             .filter(|e| e.field == field)
