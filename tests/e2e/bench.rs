@@ -22,7 +22,7 @@ fn stats(mut v: Vec<f64>) -> (f64, f64, f64) {
 }
 
 /// Injected before the page's own scripts: records when the headline estimate is first in the
-/// DOM, when the frame after it has been painted (a `requestAnimationFrame` callback runs just
+/// DOM and visible, when the frame after it has been painted (a `requestAnimationFrame` callback runs just
 /// before that frame is drawn; a message posted from it is delivered after), and the long tasks
 /// that ran in between (where the time goes).
 const PAINT_PROBE: &str = r#"
@@ -33,7 +33,9 @@ const PAINT_PROBE: &str = r#"
     new PerformanceObserver(l => { for (const e of l.getEntries()) w.__e2eLongTasks.push([e.startTime, e.duration]); })
       .observe({type: 'longtask', buffered: true});
   } catch (_) {}
-  const found = () => document.querySelector('[data-testid=emissions-kg][data-value]');
+  // Visible, not only in the DOM (a hidden element is painted as nothing).
+  const found = () => [...document.querySelectorAll('[data-testid=emissions-kg][data-value]')]
+    .some(e => e.checkVisibility());
   const painted = () => {
     w.__e2eInDomAt = performance.now();
     requestAnimationFrame(() => {

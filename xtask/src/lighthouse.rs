@@ -1,6 +1,6 @@
 //! Lighthouse in `cargo xtask bench`: its mobile preset (simulated slow 4G, 4× slower CPU) on the
 //! release build served gzip-compressed, as GitHub Pages serves it, for the default page and a
-//! share link; the median of three runs of each.
+//! share link; the median of three runs of each, the two pages' runs alternating.
 //!
 //! Why a copy of `dist/`: the `.gz` files the server sends are written beside the originals, and
 //! `dist/` itself stays what is deployed (its size gate counts every file in it).
@@ -140,11 +140,12 @@ pub fn run(root: &Path, dist: &Path, chrome: &Path, node_cli: &Path) -> Result<S
     let site: PathBuf = root.join("target/lighthouse-site");
     gzip_copy(dist, &site)?;
     let server = StaticServer::start(&site, 0, "/").map_err(|e| format!("serve: {e}"))?;
-    let mut out = String::new();
-    for (name, query) in PAGES {
-        let url = format!("{}{query}", server.url());
-        let mut runs = Vec::new();
-        for i in 0..RUNS {
+    // The pages' runs alternate, so that both see the same machine (the runs right after the
+    // browser benchmarks read slower).
+    let mut runs: Vec<Vec<Scores>> = vec![Vec::new(); PAGES.len()];
+    for i in 0..RUNS {
+        for ((name, query), page_runs) in PAGES.iter().zip(&mut runs) {
+            let url = format!("{}{query}", server.url());
             let report = root.join(format!("target/lighthouse-{name}-{i}.json"));
             let s = run_once(node_cli, chrome, &url, &report)?;
             println!(
@@ -157,10 +158,13 @@ pub fn run(root: &Path, dist: &Path, chrome: &Path, node_cli: &Path) -> Result<S
                 s.tbt_ms,
                 s.cls
             );
-            runs.push(s);
+            page_runs.push(s);
         }
+    }
+    let mut out = String::new();
+    for ((name, _), page_runs) in PAGES.iter().zip(&runs) {
         for (k, figure) in Scores::NAMES.iter().enumerate() {
-            let m = median(runs.iter().map(|s| s.values()[k]).collect());
+            let m = median(page_runs.iter().map(|s| s.values()[k]).collect());
             out.push_str(&format!("BENCH lh_{name}_{figure} {m}\n"));
         }
     }
