@@ -118,14 +118,15 @@ pub fn App() -> impl IntoView {
 /// parts of the form and each part of [`LATER`], then the footer, which also starts keeping the
 /// address bar in step (its first share link is no work the first screen waits for) and registers
 /// the service worker. The parts appear in document order and below what is shown, so nothing
-/// already on screen moves (layout shift 0). Measured with Lighthouse's mobile preset on this machine, total blocking time of the
-/// default page: everything in two tasks, ~600 ms; the parts below the results apart, ~400 ms;
-/// every stage apart, with the pickers' options written as one `innerHTML`, median 183 ms; the
-/// address bar and the result bar out of the mount task, 108 ms (5 runs each, interleaved). Then
-/// the estimate left the hardware stage (the fields read only the validation, `CalcState::checked`;
-/// the results compute the estimate), the dataset got a task of its own (`main`), and the footer
-/// too (with the first share link and the service worker's registration): 194 → 48 ms, and on
-/// the share link 302 → 26 ms (medians of 5 and 4 interleaved runs).
+/// already on screen moves (layout shift 0). Measured with Lighthouse's mobile preset on this
+/// machine, total blocking time of the default page: everything in two tasks, ~600 ms; the parts
+/// below the results apart, ~400 ms; every stage apart, with the pickers' options written as one
+/// `innerHTML`, median 183 ms; the address bar and the result bar out of the mount task, 108 ms (5
+/// runs each, interleaved). Then the estimate left the hardware stage (the fields read only the
+/// validation, `CalcState::checked`; the results compute the estimate), the dataset got a task of
+/// its own (`main`), and the footer too (with the first share link and the service worker's
+/// registration): 194 → 48 ms, and on the share link 302 → 26 ms (medians of 5 and 4 interleaved
+/// runs).
 #[component]
 fn Calculator(
     /// How far the page is built.

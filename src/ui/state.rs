@@ -3,10 +3,11 @@
 //! Design note ("derive, don't sync"): the only writable state of the calculator is
 //! [`CalcState::inputs`], the raw form (what share links and saved jobs serialise). The validated
 //! job, the estimate, the input errors and the alternatives table are memos of it; no effect ever
-//! writes a signal. The inputs change only through [`CalcState::edit`] and
-//! [`CalcState::replace`], called from event handlers, which also save the draft to browser
-//! storage (once typing pauses): a failed save can then be shown (a status signal) without an effect writing it. When the inputs become invalid, [`Outcome`] keeps the last valid estimate and
-//! marks it stale, so the page never goes blank while someone is typing.
+//! writes a signal. The inputs change only through [`CalcState::edit`] and [`CalcState::replace`],
+//! called from event handlers, which also save the draft to browser storage (once typing pauses): a
+//! failed save can then be shown (a status signal) without an effect writing it. When the inputs
+//! become invalid, [`Outcome`] keeps the last valid estimate and marks it stale, so the page never
+//! goes blank while someone is typing.
 
 use crate::platform::storage;
 use emissions_core::dataset::{parse, BUNDLED_DATASET_JSON};
@@ -29,9 +30,9 @@ pub fn factors() -> Result<&'static Factors, String> {
         .map_err(Clone::clone)
 }
 
-/// The result of the current inputs: the latest valid estimate and the current errors.
-/// The checked inputs with the estimate of their job ([`CalcState::checked`] holds the same
-/// without the estimate: one type for both memos keeps the WebAssembly smaller).
+/// The result of the current inputs: the latest valid job and estimate, and the current errors.
+/// [`CalcState::checked`] holds the same without the estimate (one type for both memos: a second
+/// type of memo cost 0.2 KB more gzip of WebAssembly).
 #[derive(Debug, Clone, Default)]
 pub struct Outcome {
     /// The validated job of the last valid inputs.
@@ -45,7 +46,7 @@ pub struct Outcome {
 }
 
 impl PartialEq for Outcome {
-    /// Cheap comparison: the same computed result (by pointer) and the same errors.
+    /// Cheap comparison: the same job and estimate (by pointer) and the same errors.
     fn eq(&self, other: &Self) -> bool {
         same(&self.estimate, &other.estimate)
             && same(&self.job, &other.job)
@@ -63,6 +64,7 @@ fn same<T>(a: &Option<Arc<T>>, b: &Option<Arc<T>>) -> bool {
     }
 }
 
+/// Shared handles of the calculator state, provided as context at the root (all `Copy`).
 #[derive(Clone, Copy)]
 pub struct CalcState {
     /// The raw form: the only writable state (read-only here: write with `edit` or `replace`).

@@ -91,31 +91,28 @@ fn bar(job: &Job, est: &Estimate) -> String {
         ),
     );
     out.push_str("</span>");
+    let mass: fn(f64) -> String = format_mass_kg;
     let hooks = [
-        ("emissions-kg", est.location_based.0, "", " CO₂e ("),
+        ("emissions-kg", est.location_based.0, mass, " CO₂e ("),
         (
             "emissions-kg-low",
             est.uncertainty.location_based.low.0,
-            "",
+            mass,
             "–",
         ),
         (
             "emissions-kg-high",
             est.uncertainty.location_based.high.0,
-            "",
+            mass,
             ") · ",
         ),
-        ("energy-kwh", est.energy.total.0, "energy", ""),
+        ("energy-kwh", est.energy.total.0, format_energy_kwh, ""),
     ];
-    for (id, value, unit, after) in hooks {
-        let text = if unit == "energy" {
-            format_energy_kwh(value)
-        } else {
-            format_mass_kg(value)
-        };
+    for (id, value, text, after) in hooks {
         out.push_str(&format!(
-            "<span data-testid=\"{id}\" data-value=\"{}\">{text}</span>{after}",
-            shortest(value)
+            "<span data-testid=\"{id}\" data-value=\"{}\">{}</span>{after}",
+            shortest(value),
+            text(value)
         ));
     }
     out.push_str("</aside>");
@@ -131,7 +128,12 @@ fn bar(job: &Job, est: &Estimate) -> String {
 /// shortened to the placeholder moved (Lighthouse, share link: layout shift 0.008); a bar that
 /// appears once decided moves nothing.
 fn decision_script(default_query: &str, default_draft: &str) -> String {
-    let js = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    // A JavaScript string literal that cannot close the `<script>` element it sits in.
+    let js = |s: &str| {
+        serde_json::to_string(s)
+            .unwrap_or_default()
+            .replace('<', "\\u003c")
+    };
     format!(
         "(function(){{var d=null,q=location.search;try{{d=localStorage.getItem({key})}}catch(e){{}}\
          var b=document.getElementById({bar});if(q&&q!=={query}||d!==null&&d!=={draft})b.textContent={text};\
@@ -180,6 +182,13 @@ mod tests {
         )));
         assert!(script.contains("mlcalc.v1.draft"), "{script}");
         assert!(script.contains("?data="), "the default query: {script}");
+    }
+
+    #[test]
+    fn the_script_cannot_close_its_element() {
+        let script = decision_script("?q=</script><script>x()", "{\"a\":\"</b>\"}");
+        assert!(!script.contains('<'), "{script}");
+        assert!(script.contains("\\u003c/script>"), "{script}");
     }
 
     #[test]
