@@ -84,7 +84,7 @@ fn bar(job: &Job, est: &Estimate) -> String {
     escape_into(
         &mut out,
         &format!(
-            "Example, {} × {} for {} h in {place}: ",
+            "Example, {} × {} for {}\u{a0}h in {place}: ",
             job.devices,
             job.accelerator.name,
             shortest(job.hours_per_run.0 * f64::from(job.runs))

@@ -87,7 +87,7 @@ pub fn print(rows: &[(&'static str, Size)]) {
     );
     for (name, s) in rows {
         println!(
-            "{:<8} {:>12.1} {:>12.1} {:>12.1}",
+            "{:<8} {:>12.2} {:>12.2} {:>12.2}",
             name,
             s.raw as f64 / 1024.0,
             s.gzip as f64 / 1024.0,
