@@ -93,6 +93,15 @@ async fn draft_restores_and_a_corrupt_draft_is_kept_aside() {
         (two_runs - 2.0 * one_run).abs() < 1e-6 * one_run,
         "{one_run} → {two_runs}"
     );
+    // The page writes its start-up inputs as the draft once start-up is over (and flushes a
+    // pending write when hidden): corrupt the draft after that, as between two visits.
+    wait_js(
+        &browser,
+        "return (localStorage.getItem('mlcalc.v1.draft') || '').includes('\"runs\":2.0');",
+        5,
+        "the start-up draft written",
+    )
+    .await;
     js(
         &browser,
         "localStorage.setItem('mlcalc.v1.draft', '[[[oops'); return true;",
