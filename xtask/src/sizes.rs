@@ -109,11 +109,11 @@ pub fn gate(rows: &[(&'static str, Size)]) -> Result<f64, String> {
         .map_or(0, |(_, s)| s.gzip) as f64
         / 1024.0;
     if total <= DOWNLOAD_BUDGET_KB {
-        println!("total download {total:.1} KB gzip: within the {DOWNLOAD_BUDGET_KB} KB budget");
+        println!("total download {total:.2} KB gzip: within the {DOWNLOAD_BUDGET_KB} KB budget");
         Ok(total)
     } else {
         Err(format!(
-            "total download {total:.1} KB gzip exceeds the {DOWNLOAD_BUDGET_KB} KB budget"
+            "total download {total:.2} KB gzip exceeds the {DOWNLOAD_BUDGET_KB} KB budget"
         ))
     }
 }
